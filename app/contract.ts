@@ -1,0 +1,209 @@
+/**
+ * The single list of what the renderer may ask the main process and which
+ * events it receives. The preload builds one method per request from
+ * REQUEST_NAMES; the main process registers one validated handler per
+ * request. A misspelt name is a compile error on both sides.
+ */
+import type { CsvColumn, CsvLayout, CsvRecord } from './csv/csv-types.ts'
+import type { Problem, ProblemCode } from './check/problem.ts'
+import type { CrmField, CrmModule } from './fields/crm-field.ts'
+import type { ImportMapping } from './mapping/import-mapping.ts'
+import type { OutcomeCounts } from './results/row-outcome.ts'
+
+/** Which CRM the app talks to, as the renderer may know it (never a token). */
+export interface ConnectionInfo {
+  kind: 'localcrm' | 'zoho'
+  state: 'connected' | 'connecting' | 'error'
+  orgName: string | null
+  /** e.g. "LocalCRM on this computer" or "Zoho EU, production". */
+  description: string
+  message: string | null
+}
+
+/** A CSV column with what the Map step shows of it. */
+export interface ColumnSummary extends CsvColumn {
+  samples: string[]
+}
+
+/** What the File step learns from the first bytes of a file. */
+export interface FileSummary {
+  fileId: string
+  name: string
+  size: number
+  layout: CsvLayout
+  columns: ColumnSummary[]
+  preview: CsvRecord[]
+  /** Problems of the file itself (encoding, header, field counts in the preview). */
+  problems: Problem[]
+}
+
+/** Sent while a file is counted in the background. */
+export interface FileProgress {
+  fileId: string
+  rowsRead: number
+  done: boolean
+}
+
+/** What the Check step shows after every row was checked. */
+export interface CheckSummary {
+  fileId: string
+  rowCount: number
+  rowsWithErrors: number
+  rowsWithWarnings: number
+  /** Problems that block the import whatever the rows say. */
+  mappingProblems: Problem[]
+  byCode: Partial<Record<ProblemCode, number>>
+  byColumn: Record<string, number>
+  /** The first problems in file order (the grid pages through the rest). */
+  problems: Problem[]
+  problemCount: number
+  plan: { jobs: number; credits: number; rowsToSend: number }
+}
+
+/** How a run stands, sent as it moves. */
+export interface RunView {
+  runId: string
+  fileName: string
+  module: string
+  state: 'running' | 'finished' | 'failed'
+  startedAt: string
+  jobs: JobView[]
+  counts: OutcomeCounts
+  creditsSpent: number
+  /** What went wrong and what to do, when state is failed. */
+  message: string | null
+}
+
+/** One Zoho bulk write job within a run. */
+export interface JobView {
+  index: number
+  jobId: string | null
+  state: 'waiting' | 'uploading' | 'queued' | 'running' | 'done' | 'failed'
+  rows: number
+  processed: number
+  added: number
+  updated: number
+  skipped: number
+}
+
+/** One skipped or excluded row with the user's own values. */
+export interface ReportRow {
+  row: number
+  line: number
+  kind: 'skipped' | 'excluded'
+  values: string[]
+  reason: string
+}
+
+/** The skipped-rows report of a finished run. */
+export interface ReportView {
+  runId: string
+  fileName: string
+  columns: string[]
+  counts: OutcomeCounts
+  rows: ReportRow[]
+}
+
+/** A file the renderer offers for saving. */
+export interface ExportedFile {
+  fileName: string
+  content: string
+  /** What the export did to keep a spreadsheet safe, if anything. */
+  note: string | null
+}
+
+/** Every request: its payload and its answer. */
+export interface Requests {
+  /** The current connection. */
+  getConnection: { request: null; response: ConnectionInfo }
+  /** Modules that bulk write can import into. */
+  listModules: { request: null; response: CrmModule[] }
+  /** Fields of one module, with layout-required flags applied. */
+  listFields: { request: { module: string }; response: CrmField[] }
+  /** Opens a file on disk (Electron gives dropped files a path). */
+  openFilePath: { request: { path: string }; response: FileSummary }
+  /** Opens a file that has no path (browser mode, in-memory files). */
+  openFileBytes: {
+    request: { name: string; bytes: Uint8Array }
+    response: FileSummary
+  }
+  /** Checks every row of an open file against a mapping. */
+  checkImport: {
+    request: { fileId: string; mapping: ImportMapping }
+    response: CheckSummary
+  }
+  /** Starts sending an open file to the CRM. */
+  startImport: {
+    request: {
+      fileId: string
+      mapping: ImportMapping
+      /** Send rows with blocking problems anyway and let Zoho skip them. */
+      sendRowsWithErrors: boolean
+    }
+    response: RunView
+  }
+  /** The current state of a run. */
+  getRun: { request: { runId: string }; response: RunView }
+  /** The skipped-rows report of a finished run. */
+  getReport: { request: { runId: string }; response: ReportView }
+  /** The skipped rows as CSV in the file's own columns plus a reason. */
+  exportSkipped: { request: { runId: string }; response: ExportedFile }
+}
+
+/** Every event the main process sends to the renderer. */
+export interface Events {
+  fileProgress: FileProgress
+  runProgress: RunView
+}
+
+export type RequestName = keyof Requests
+export type EventName = keyof Events
+
+/** The request names, in one list the preload and the main process share. */
+export const REQUEST_NAMES = [
+  'getConnection',
+  'listModules',
+  'listFields',
+  'openFilePath',
+  'openFileBytes',
+  'checkImport',
+  'startImport',
+  'getRun',
+  'getReport',
+  'exportSkipped',
+] as const satisfies readonly RequestName[]
+
+/** The event names, likewise. */
+export const EVENT_NAMES = [
+  'fileProgress',
+  'runProgress',
+] as const satisfies readonly EventName[]
+
+/** An expected failure, as it crosses the process boundary. */
+export interface IpcError {
+  code: string
+  message: string
+}
+
+/** Every answer is a value: the result, or an error to show the user. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+/** The object the preload puts on `window.bulkwright`. */
+export type BulkwrightApi = {
+  [K in RequestName]: (
+    request: Requests[K]['request'],
+  ) => Promise<IpcResult<Requests[K]['response']>>
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** Opens a dropped or picked file: by path when it has one, else by bytes. */
+  openFile(file: File): Promise<IpcResult<FileSummary>>
+}
+
+/** Compile-time check that both lists name every member. */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const contractIsComplete: Exact<
+  (typeof REQUEST_NAMES)[number],
+  RequestName
+> &
+  Exact<(typeof EVENT_NAMES)[number], EventName> = true

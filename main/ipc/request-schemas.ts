@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import type { RequestName, Requests } from '../../app/contract.ts'
+
+const mapping = z.object({
+  module: z.string().min(1).max(100),
+  operation: z.enum(['insert', 'update', 'upsert']),
+  findBy: z.string().max(100).nullable(),
+  ignoreEmpty: z.boolean(),
+  fields: z
+    .array(
+      z.object({
+        apiName: z.string().min(1).max(100),
+        column: z.number().int().min(0).max(100_000).nullable(),
+        defaultValue: z.string().max(32_000).nullable(),
+        lookupFindBy: z.string().max(100).nullable(),
+      }),
+    )
+    .max(1_000),
+})
+
+const id = z.string().min(1).max(100)
+
+/**
+ * The schema of every request payload. The main process checks each payload
+ * against its schema before any handler runs.
+ */
+export const requestSchemas: {
+  [K in RequestName]: z.ZodType<Requests[K]['request']>
+} = {
+  getConnection: z.null(),
+  listModules: z.null(),
+  listFields: z.object({ module: z.string().min(1).max(100) }),
+  openFilePath: z.object({ path: z.string().min(1).max(4_096) }),
+  openFileBytes: z.object({
+    name: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array),
+  }),
+  checkImport: z.object({ fileId: id, mapping }),
+  startImport: z.object({
+    fileId: id,
+    mapping,
+    sendRowsWithErrors: z.boolean(),
+  }),
+  getRun: z.object({ runId: id }),
+  getReport: z.object({ runId: id }),
+  exportSkipped: z.object({ runId: id }),
+}
