@@ -24,6 +24,11 @@ export type ProblemCode =
   | 'FIND_BY_MISSING'
   | 'LIMIT_EXCEEDED'
   | 'AMBIGUOUS_DATE'
+  | 'MALFORMED_QUOTES'
+  | 'HEADER_LINE'
+  | 'EMPTY_COLUMN'
+  | 'NO_DATA'
+  | 'INVALID_VALUE'
 
 /** One thing that is wrong with a cell, a row or the file. */
 export interface Problem {

@@ -1,0 +1,89 @@
+import type { CsvEncoding } from './csv-types.ts'
+
+/** What the first bytes of a file say about its encoding. */
+export interface BomInfo {
+  encoding: CsvEncoding
+  /** Bytes to skip at the start. */
+  length: number
+}
+
+/** Recognises UTF-8 and UTF-16 byte-order marks. */
+export function detectBom(bytes: Uint8Array): BomInfo | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { encoding: 'utf-8', length: 3 }
+  }
+
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { encoding: 'utf-16le', length: 2 }
+  }
+
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { encoding: 'utf-16be', length: 2 }
+  }
+
+  return null
+}
+
+/**
+ * True when the bytes are valid UTF-8. `complete` false tolerates a
+ * multi-byte sequence cut off at the end (a head sample of a larger file).
+ */
+export function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, {
+      stream: !complete,
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Decodes a file chunk by chunk and remembers whether bytes were invalid. */
+export class ChunkDecoder {
+  private decoder: TextDecoder
+  private skip: number
+  /** Chunks that held bytes invalid in the encoding (decoded with U+FFFD). */
+  invalidChunks = 0
+
+  constructor(
+    readonly encoding: CsvEncoding,
+    bomLength: number,
+  ) {
+    this.skip = bomLength
+    this.decoder = this.create(true)
+  }
+
+  /** Decodes the next chunk; pass null at the end to flush. */
+  decode(chunk: Uint8Array | null): string {
+    let bytes = chunk
+    if (bytes && this.skip > 0) {
+      const cut = Math.min(this.skip, bytes.length)
+      this.skip -= cut
+      bytes = bytes.subarray(cut)
+    }
+
+    try {
+      return bytes
+        ? this.decoder.decode(bytes, { stream: true })
+        : this.decoder.decode()
+    } catch {
+      // Only UTF-8 is decoded fatally. Keep going so that every row is still
+      // counted, but the caller reports the damage; nothing is silent.
+      this.invalidChunks++
+      this.decoder = this.create(false)
+      const text = bytes
+        ? this.decoder.decode(bytes, { stream: true })
+        : this.decoder.decode()
+      this.decoder = this.create(true)
+      return text
+    }
+  }
+
+  private create(fatal: boolean): TextDecoder {
+    return new TextDecoder(this.encoding, {
+      fatal: fatal && this.encoding === 'utf-8',
+      ignoreBOM: true,
+    })
+  }
+}

@@ -1,0 +1,209 @@
+import type { Problem } from '../check/problem.ts'
+import { ChunkDecoder, detectBom, isValidUtf8 } from './decode-bytes.ts'
+import type {
+  ByteSource,
+  CsvColumn,
+  CsvEncoding,
+  CsvLayout,
+  CsvRecord,
+} from './csv-types.ts'
+import { detectDelimiter, detectHeaderLine } from './detect-layout.ts'
+import { type EncodingSample, findEncodingSamples } from './encoding-samples.ts'
+import { readHeadBytes } from './read-head-bytes.ts'
+import { fileProblem } from './read-problems.ts'
+import { RecordSplitter, detectLineBreak } from './record-splitter.ts'
+
+export { readCsvRecords, type ReadOptions } from './stream-records.ts'
+
+/** What the first bytes of a file show: enough for the File and Map steps. */
+export interface CsvHead {
+  layout: CsvLayout
+  columns: CsvColumn[]
+  preview: CsvRecord[]
+  problems: Problem[]
+  /** Fields in the header record (columns may be fewer: empty ones drop). */
+  fieldCount: number
+  /** Cells shown both ways when the file was not valid UTF-8. */
+  encodingSamples: EncodingSample[]
+}
+
+/** Bytes read to detect the layout and show the first rows. */
+const HEAD_BYTES = 512 * 1024
+
+function chooseEncoding(
+  bytes: Uint8Array,
+  complete: boolean,
+  picked: CsvEncoding | undefined,
+): { encoding: CsvEncoding; bomLength: number; fellBack: boolean } {
+  const bom = detectBom(bytes)
+  if (bom && (!picked || picked === bom.encoding)) {
+    return { encoding: bom.encoding, bomLength: bom.length, fellBack: false }
+  }
+
+  if (picked) return { encoding: picked, bomLength: 0, fellBack: false }
+
+  if (isValidUtf8(bytes, complete)) {
+    return { encoding: 'utf-8', bomLength: 0, fellBack: false }
+  }
+
+  return { encoding: 'windows-1252', bomLength: 0, fellBack: true }
+}
+
+function emptyHead(name: string, message: string): CsvHead {
+  return {
+    layout: { encoding: 'utf-8', hadBom: false, delimiter: ',', headerLine: 1 },
+    columns: [],
+    preview: [],
+    problems: [
+      fileProblem(
+        'NO_DATA',
+        'error',
+        message,
+        `Export the data again from its source and choose ${name} once more.`,
+      ),
+    ],
+    fieldCount: 0,
+    encodingSamples: [],
+  }
+}
+
+function isBlank(record: CsvRecord): boolean {
+  return record.values.length === 1 && record.values[0] === ''
+}
+
+/** Columns as the user sees them; empty ones (no header, no data) dropped. */
+function buildColumns(
+  fileName: string,
+  header: string[],
+  rows: CsvRecord[],
+  problems: Problem[],
+): CsvColumn[] {
+  const columns: CsvColumn[] = []
+  header.forEach((text, index) => {
+    const headerless = text.trim() === ''
+    if (headerless && rows.every((r) => (r.values[index] ?? '') === '')) {
+      problems.push(
+        fileProblem(
+          'EMPTY_COLUMN',
+          'warning',
+          `Column ${index + 1} of ${fileName} has no header and no data in the first rows; it is left out.`,
+          null,
+        ),
+      )
+      return
+    }
+
+    const name = headerless ? `Column ${index + 1} (no header)` : text.trim()
+    columns.push({ index, name, headerless })
+  })
+  return columns
+}
+
+/** Detects encoding, delimiter, header line; returns columns and the first rows. */
+export async function readCsvHead(
+  source: ByteSource,
+  options: { layout?: Partial<CsvLayout>; previewRows?: number } = {},
+): Promise<CsvHead> {
+  const name = source.name
+  const { bytes, complete } = await readHeadBytes(source, HEAD_BYTES)
+  if (bytes.length === 0) {
+    return emptyHead(name, `${name} is empty: it holds no header and no rows.`)
+  }
+
+  const picked = chooseEncoding(bytes, complete, options.layout?.encoding)
+  const decoder = new ChunkDecoder(picked.encoding, picked.bomLength)
+  const text = decoder.decode(bytes) + (complete ? decoder.decode(null) : '')
+  const lineBreak = detectLineBreak(text)
+  const delimiter =
+    options.layout?.delimiter ?? detectDelimiter(text, lineBreak)
+  const records = new RecordSplitter(delimiter, lineBreak)
+    .push(text, complete)
+    .filter((record) => !isBlank(record))
+  const suggested = detectHeaderLine(records.slice(0, 40))
+  const headerLine = options.layout?.headerLine ?? suggested
+  const header = records.find((record) => record.line >= headerLine)
+  if (!header) {
+    return emptyHead(name, `${name} has no header line.`)
+  }
+
+  const layout: CsvLayout = {
+    encoding: picked.encoding,
+    hadBom: picked.bomLength > 0,
+    delimiter,
+    headerLine: header.line,
+  }
+  const problems: Problem[] = []
+  const preview = records
+    .filter((record) => record.line > header.line)
+    .slice(0, options.previewRows ?? 50)
+    .map((record, row) => ({ ...record, row }))
+  const columns = buildColumns(name, header.values, preview, problems)
+  const samples = picked.fellBack
+    ? findEncodingSamples(bytes, picked.encoding, delimiter)
+    : []
+  if (picked.fellBack) problems.push(encodingNotice(name, samples, columns))
+
+  if (decoder.invalidChunks > 0) {
+    problems.push(
+      fileProblem(
+        'ENCODING',
+        'error',
+        `${name} is not valid ${picked.encoding}: some characters cannot be read and would arrive as “�”.`,
+        'Pick another encoding for the file (Windows-1252 is the usual one for spreadsheets saved on Windows).',
+      ),
+    )
+  }
+
+  if (header.line > 1 && options.layout?.headerLine === undefined) {
+    problems.push(
+      fileProblem(
+        'HEADER_LINE',
+        'warning',
+        `The lines above line ${header.line} of ${name} look like a title or are blank, so line ${header.line} is taken as the header.`,
+        'If another line holds the column names, choose it as the header line.',
+        { line: header.line },
+      ),
+    )
+  }
+
+  if (preview.length === 0 && complete) {
+    problems.push(
+      fileProblem(
+        'NO_DATA',
+        'error',
+        `${name} has a header on line ${header.line} but no data rows below it.`,
+        'Export the file again with its rows, or pick another file.',
+      ),
+    )
+  }
+
+  return {
+    layout,
+    columns,
+    preview,
+    problems,
+    fieldCount: header.values.length,
+    encodingSamples: samples,
+  }
+}
+
+function encodingNotice(
+  name: string,
+  samples: EncodingSample[],
+  columns: CsvColumn[],
+): Problem {
+  const shown = samples
+    .map((sample) => {
+      const column =
+        columns.find((c) => c.index === sample.column)?.name ??
+        `Column ${sample.column + 1}`
+      return `line ${sample.line}, column “${column}”: “${sample.asRead}” (as UTF-8: “${sample.asUtf8}”)`
+    })
+    .join('; ')
+  return fileProblem(
+    'ENCODING',
+    'warning',
+    `${name} is not valid UTF-8, so it is read as Windows-1252${shown ? `: ${shown}` : ''}.`,
+    'If these values look wrong, pick the encoding the file was saved in.',
+  )
+}

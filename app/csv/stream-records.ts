@@ -1,0 +1,127 @@
+import type { Problem } from '../check/problem.ts'
+import { ChunkDecoder, detectBom } from './decode-bytes.ts'
+import type { ByteSource, CsvLayout, CsvRecord } from './csv-types.ts'
+import { fieldCountProblem, fileProblem } from './read-problems.ts'
+import {
+  RecordSplitter,
+  type SplitFault,
+  detectLineBreak,
+} from './record-splitter.ts'
+
+/** How records are handed out, and where reading problems go. */
+export interface ReadOptions {
+  /** Records per yielded batch (default 2,000). */
+  batchSize?: number
+  /**
+   * Receives problems found while reading: rows with the wrong field count,
+   * quoting faults, bytes invalid in the encoding.
+   */
+  onProblem?: (problem: Problem) => void
+}
+
+function faultProblem(name: string, fault: SplitFault): Problem {
+  if (fault.kind === 'InvalidQuotes') {
+    return fileProblem(
+      'MALFORMED_QUOTES',
+      'warning',
+      `Line ${fault.line} of ${name} has text after the closing quote of a value; it was kept as written.`,
+      'A quote inside a quoted value must be doubled ("").',
+      { line: fault.line },
+    )
+  }
+
+  return fileProblem(
+    'MALFORMED_QUOTES',
+    'error',
+    `A quote opened on line ${fault.line} of ${name} is never closed, so the rest of the file cannot be split into rows.`,
+    'Close the quote (or double the quote if it is part of the value) and read the file again.',
+    { line: fault.line },
+  )
+}
+
+/** Streams every data record (header excluded) in batches, in file order. */
+export async function* readCsvRecords(
+  source: ByteSource,
+  layout: CsvLayout,
+  options: ReadOptions = {},
+): AsyncIterable<CsvRecord[]> {
+  const name = source.name
+  const report = options.onProblem ?? (() => {})
+  const batchSize = options.batchSize ?? 2000
+  let decoder: ChunkDecoder | null = null
+  let splitter: RecordSplitter | null = null
+  let fieldCount = -1
+  let row = 0
+  let faultsSeen = 0
+  let invalidSeen = 0
+  let batch: CsvRecord[] = []
+
+  const take = (records: CsvRecord[]): void => {
+    for (const record of records) {
+      if (record.line < layout.headerLine) continue
+
+      if (fieldCount === -1) {
+        fieldCount = record.values.length
+        continue
+      }
+
+      if (record.values.length === 1 && record.values[0] === '') continue
+
+      record.row = row++
+      if (record.values.length !== fieldCount) {
+        report(fieldCountProblem(name, record, fieldCount))
+      }
+
+      batch.push(record)
+    }
+  }
+
+  const notice = (): void => {
+    if (!decoder || !splitter) return
+
+    while (faultsSeen < splitter.faults.length) {
+      report(faultProblem(name, splitter.faults[faultsSeen++] as SplitFault))
+    }
+
+    if (decoder.invalidChunks > invalidSeen) {
+      invalidSeen = decoder.invalidChunks
+      report(
+        fileProblem(
+          'ENCODING',
+          'error',
+          `${name} has bytes that are not valid ${layout.encoding} near row ${row + 1}; those characters would arrive as “�”.`,
+          'Pick another encoding for the file (Windows-1252 is the usual one for spreadsheets saved on Windows).',
+        ),
+      )
+    }
+  }
+
+  for await (const chunk of source.chunks()) {
+    if (!decoder) {
+      const bom = layout.hadBom ? detectBom(chunk) : null
+      decoder = new ChunkDecoder(layout.encoding, bom?.length ?? 0)
+    }
+
+    const text = decoder.decode(chunk)
+    splitter ??= new RecordSplitter(layout.delimiter, detectLineBreak(text))
+    take(splitter.push(text, false))
+    notice()
+    if (splitter.overflowed) {
+      // The reason is reported; the rows read so far still go out.
+      if (batch.length > 0) yield batch
+      return
+    }
+
+    if (batch.length >= batchSize) {
+      yield batch
+      batch = []
+    }
+  }
+
+  if (decoder && splitter) {
+    take(splitter.push(decoder.decode(null), true))
+    notice()
+  }
+
+  if (batch.length > 0) yield batch
+}
