@@ -61,6 +61,9 @@ export function createLogger(scope: string): Logger {
     info: (message) => write('info', message),
     warn: (message) => write('warn', message),
     error: (message, error) =>
-      write('error', error === undefined ? message : `${message}: ${describe(error)}`),
+      write(
+        'error',
+        error === undefined ? message : `${message}: ${describe(error)}`,
+      ),
   }
 }

@@ -1,0 +1,45 @@
+/**
+ * The desktop app's entry point: starts the services (LocalCRM included),
+ * binds them to IPC and opens the wizard's window.
+ */
+import { app, ipcMain, type BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { registerHandlers } from './ipc/register-handlers.ts'
+import { useElectronLog } from './log/electron-log-sink.ts'
+import { createLogger } from './log/logger.ts'
+import { createServices } from './services.ts'
+import { createWindow, rendererUrl } from './window/create-window.ts'
+
+const log = createLogger('app')
+// The bundle lives in dist/main; the renderer in dist/renderer.
+const distDir = join(__dirname, '..')
+
+async function start(): Promise<void> {
+  useElectronLog(join(app.getPath('logs')))
+  const services = await createServices({ dataDir: app.getPath('userData') })
+  let window: BrowserWindow | null = null
+
+  registerHandlers(
+    ipcMain,
+    services.handlers,
+    (frame) => frame.url === rendererUrl(distDir),
+  )
+  services.setEventSender((event, payload) =>
+    window?.webContents.send(event, payload),
+  )
+  window = await createWindow(distDir)
+  log.info('window open')
+
+  app.on('window-all-closed', () => {
+    void services.close().finally(() => app.quit())
+  })
+}
+
+app.enableSandbox()
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    log.error('could not start', error)
+    app.exit(1)
+  })
