@@ -29,6 +29,7 @@ export type ProblemCode =
   | 'EMPTY_COLUMN'
   | 'NO_DATA'
   | 'INVALID_VALUE'
+  | 'UNKNOWN_FIELD'
 
 /** One thing that is wrong with a cell, a row or the file. */
 export interface Problem {

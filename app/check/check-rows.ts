@@ -1,0 +1,188 @@
+import type { CsvRecord } from '../csv/csv-types.ts'
+import type { CrmField } from '../fields/crm-field.ts'
+import { type CheckInput, fieldTitle } from './check-mapping.ts'
+import { describeLinesAtStart, quoteValue } from './describe-place.ts'
+import { type CellRule, rulesFor } from './field-rules.ts'
+import type { Problem, ProblemCode } from './problem.ts'
+
+export { checkMapping, type CheckInput } from './check-mapping.ts'
+
+/** Checks records one by one; `finish` adds whole-file findings. */
+export interface RowChecker {
+  check(record: CsvRecord): Problem[]
+  finish(): Problem[]
+}
+
+/** One mapped field, prepared once for every row. */
+interface CellPlan {
+  field: CrmField
+  column: number | null
+  columnName: string
+  defaultValue: string | null
+  rules: CellRule[]
+  /** An empty cell is an error (mandatory on insert, or clearing it). */
+  required: boolean
+  isFindBy: boolean
+  /** Values must be unique within the file: first line per key. */
+  seen: Map<string, number> | null
+  caseSensitive: boolean
+}
+
+const NO_PROBLEMS: Problem[] = []
+
+function plan(input: CheckInput): CellPlan[] {
+  const { mapping } = input
+  const byName = new Map(input.fields.map((field) => [field.apiName, field]))
+  const names = new Map(input.columns.map((c) => [c.index, c.name]))
+  const plans: CellPlan[] = []
+  for (const entry of mapping.fields) {
+    const field = byName.get(entry.apiName)
+    if (!field) continue
+
+    const isFindBy = mapping.findBy === field.apiName
+    const required =
+      field.mandatory &&
+      (mapping.operation !== 'update' || !mapping.ignoreEmpty)
+    plans.push({
+      field,
+      column: entry.column,
+      columnName: entry.column === null ? '' : (names.get(entry.column) ?? ''),
+      defaultValue: entry.defaultValue,
+      rules: rulesFor(field, entry.lookupFindBy),
+      required,
+      isFindBy,
+      seen: field.unique || isFindBy ? new Map() : null,
+      caseSensitive: field.uniqueCaseSensitive,
+    })
+  }
+
+  return plans
+}
+
+function cellProblem(
+  record: CsvRecord,
+  cell: CellPlan,
+  value: string,
+  code: ProblemCode,
+  severity: 'error' | 'warning',
+  what: string,
+  fix: string | null,
+): Problem {
+  const where = describeLinesAtStart(record.line, record.endLine)
+  const column = cell.columnName
+    ? `column “${cell.columnName}”`
+    : `the default value`
+  return {
+    row: record.row,
+    line: record.line,
+    endLine: record.endLine,
+    column: cell.column,
+    columnName: cell.columnName,
+    field: cell.field.apiName,
+    value,
+    code,
+    severity,
+    message: `${where}, ${column} (${fieldTitle(cell.field)}): ${what}`,
+    fix,
+  }
+}
+
+function checkEmpty(record: CsvRecord, cell: CellPlan): Problem | null {
+  if (cell.isFindBy) {
+    return cellProblem(
+      record,
+      cell,
+      '',
+      'FIND_BY_MISSING',
+      'error',
+      'is empty, so Zoho cannot find the record to update.',
+      `Fill in ${cell.field.label}, or exclude the row.`,
+    )
+  }
+
+  if (!cell.required) return null
+
+  return cellProblem(
+    record,
+    cell,
+    '',
+    'MANDATORY_MISSING',
+    'error',
+    `${cell.field.label} is required and this row has none.`,
+    `Fill in ${cell.field.label}, give the mapping a default value, or exclude the row.`,
+  )
+}
+
+function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
+  const seen = cell.seen as Map<string, number>
+  const trimmed = value.trim()
+  const key = cell.caseSensitive ? trimmed : trimmed.toLowerCase()
+  const first = seen.get(key)
+  if (first === undefined) {
+    seen.set(key, record.line)
+    return null
+  }
+
+  return cellProblem(
+    record,
+    cell,
+    value,
+    'DUPLICATE_IN_FILE',
+    'error',
+    `${quoteValue(value)} already appears on line ${first}; ${cell.field.label} must be unique, so Zoho would skip this row.`,
+    'Remove or correct one of the two rows, or exclude this one.',
+  )
+}
+
+/** Applies the field rules to every mapped cell of each record. */
+export function createRowChecker(input: CheckInput): RowChecker {
+  const cells = plan(input)
+  return {
+    check(record) {
+      let problems: Problem[] = NO_PROBLEMS
+      const add = (problem: Problem | null): void => {
+        if (!problem) return
+
+        if (problems === NO_PROBLEMS) problems = []
+        problems.push(problem)
+      }
+
+      for (const cell of cells) {
+        const raw =
+          cell.column === null ? '' : (record.values[cell.column] ?? '')
+        const value =
+          raw === '' && cell.defaultValue !== null ? cell.defaultValue : raw
+        if (value.trim() === '') {
+          add(checkEmpty(record, cell))
+          continue
+        }
+
+        for (const rule of cell.rules) {
+          if (rule.test(value)) continue
+
+          add(
+            cellProblem(
+              record,
+              cell,
+              value,
+              rule.code,
+              rule.severity,
+              `${quoteValue(value)} ${rule.explain?.(value) ?? `is not ${rule.expects}.`}`,
+              rule.fix(value),
+            ),
+          )
+          break
+        }
+
+        if (cell.seen) add(checkDuplicate(record, cell, value))
+      }
+
+      return problems
+    },
+    finish() {
+      // Duplicates are reported as rows arrive (the later row is the one
+      // Zoho skips), so nothing is left for the end today.
+      return []
+    },
+  }
+}

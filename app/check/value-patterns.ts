@@ -1,0 +1,66 @@
+/** Value shapes Zoho accepts, one predicate per data type (§3.7). */
+
+const EMAIL =
+  /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\].]{2,}$/
+const PHONE = /^\+?[0-9][0-9 ().-]*$/
+const URL_LIKE = /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(:\d+)?([/?#]\S*)?$/i
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?([+-]([01]\d|2[0-3]):[0-5]\d|Z)$/
+const RECORD_ID = /^\d{1,19}$/
+
+/** A syntactically valid email address. */
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value)
+}
+
+/** Digits with an optional leading `+` (spaces, dots, dashes, brackets allowed). */
+export function isPhone(value: string): boolean {
+  return PHONE.test(value)
+}
+
+/** A web address, with or without `http(s)://`. */
+export function isUrl(value: string): boolean {
+  return URL_LIKE.test(value)
+}
+
+/** A real calendar date written `yyyy-MM-dd`. */
+export function isIsoDate(value: string): boolean {
+  const match = DATE.exec(value)
+  if (!match) return false
+
+  const [year, month, day] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+  ]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/** ISO 8601 date-time with seconds and an offset, e.g. 2024-05-01T09:30:00+02:00. */
+export function isIsoDateTime(value: string): boolean {
+  const match = DATE_TIME.exec(value)
+  return match !== null && isIsoDate(match[1] as string)
+}
+
+/** A Zoho record id (a long digit string). */
+export function isRecordId(value: string): boolean {
+  return RECORD_ID.test(value)
+}
+
+/** A test for whole numbers of at most `digits` digits. */
+export function integerTest(digits: number): (value: string) => boolean {
+  const shape = new RegExp(`^-?\\d{1,${digits}}$`)
+  return (value) => shape.test(value)
+}
+
+/** A test for numbers within `whole` digits before and `fraction` after the point. */
+export function decimalTest(
+  whole: number,
+  fraction: number,
+): (value: string) => boolean {
+  const tail = fraction > 0 ? `(\\.\\d{1,${fraction}})?` : ''
+  const shape = new RegExp(`^-?\\d{1,${whole}}${tail}$`)
+  return (value) => shape.test(value)
+}
