@@ -1,0 +1,61 @@
+import { useEffect, useReducer, useState } from 'react'
+import type { ConnectionInfo } from '../app/contract.ts'
+import { api, unwrap } from './api.ts'
+import { ConnectionBadge } from './components/ConnectionBadge.tsx'
+import { Stepper } from './components/Stepper.tsx'
+import { CheckStep } from './steps/Check/CheckStep.tsx'
+import { FileStep } from './steps/File/FileStep.tsx'
+import { MapStep } from './steps/Map/MapStep.tsx'
+import { RunStep } from './steps/Run/RunStep.tsx'
+import { TargetStep } from './steps/Target/TargetStep.tsx'
+import {
+  assertNever,
+  wizardReducer,
+  type WizardState,
+} from './wizard/wizard-state.ts'
+
+const START: WizardState = { step: 'file' }
+
+/** The wizard: a header, the steps, and the current step's screen. */
+export function App() {
+  const [state, dispatch] = useReducer(wizardReducer, START)
+  const [connection, setConnection] = useState<ConnectionInfo | null>(null)
+
+  useEffect(() => {
+    void unwrap(api().getConnection(null)).then(setConnection)
+    return api().on('runProgress', (run) =>
+      dispatch({ type: 'runProgress', run }),
+    )
+  }, [])
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Bulkwright</h1>
+        <Stepper current={state.step} />
+        <ConnectionBadge connection={connection} />
+      </header>
+      <main className="step">{renderStep(state, dispatch)}</main>
+    </div>
+  )
+}
+
+function renderStep(
+  state: WizardState,
+  dispatch: Parameters<typeof FileStep>[0]['dispatch'],
+) {
+  switch (state.step) {
+    case 'file':
+      return <FileStep dispatch={dispatch} />
+    case 'target':
+      return <TargetStep state={state} dispatch={dispatch} />
+    case 'map':
+      return <MapStep state={state} dispatch={dispatch} />
+    case 'check':
+      return <CheckStep state={state} dispatch={dispatch} />
+    case 'run':
+      return <RunStep state={state} dispatch={dispatch} />
+    default:
+      return assertNever(state)
+  }
+}

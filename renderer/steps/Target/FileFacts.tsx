@@ -1,0 +1,67 @@
+import type { FileSummary } from '../../../app/contract.ts'
+
+const DELIMITERS: Record<string, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+  ':': 'colon',
+}
+
+/** What was detected in the file, and its first rows. */
+export function FileFacts({ file }: { file: FileSummary }) {
+  const { layout } = file
+  const preview = file.preview.slice(0, 5)
+  return (
+    <div className="file-facts">
+      <dl className="facts">
+        <dt>File</dt>
+        <dd>{file.name}</dd>
+        <dt>Encoding</dt>
+        <dd>
+          {layout.encoding.toUpperCase()}
+          {layout.hadBom ? ' (byte-order mark removed)' : ''}
+        </dd>
+        <dt>Delimiter</dt>
+        <dd>{DELIMITERS[layout.delimiter] ?? layout.delimiter}</dd>
+        <dt>Header</dt>
+        <dd>
+          line {layout.headerLine}, {file.columns.length} columns
+        </dd>
+      </dl>
+      {file.problems.length > 0 && (
+        <ul className="notices" aria-label="Notes about the file">
+          {file.problems.map((problem, index) => (
+            <li key={index}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
+      <div className="table-scroll">
+        <table className="preview" aria-label="First rows of the file">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              {file.columns.map((column) => (
+                <th key={column.index} scope="col">
+                  {column.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.map((record) => (
+              <tr key={record.row}>
+                <td className="line">{record.line}</td>
+                {file.columns.map((column) => (
+                  <td key={column.index}>
+                    {record.values[column.index] ?? ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}
