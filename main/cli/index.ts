@@ -1,0 +1,46 @@
+/**
+ * The `bulkwright` command line: the same services as the desktop app,
+ * without a window. Each subcommand lives in its own file.
+ */
+import { setLogSink, stderrSink } from '../log/logger.ts'
+import { processIo } from './cli-io.ts'
+import { runImportCommand } from './import-command.ts'
+
+const HELP = `Bulkwright — imports CSV files into Zoho CRM with the Bulk Write API.
+
+Commands:
+  bulkwright import <file.csv> --module <Module> [options]   import, against LocalCRM
+  bulkwright help                                            this text
+
+Run a command without arguments to see its options.
+`
+
+async function main(argv: string[]): Promise<number> {
+  setLogSink(
+    stderrSink(process.env.BULKWRIGHT_LOG === 'debug' ? 'debug' : 'warn'),
+  )
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'import':
+      return runImportCommand(rest, processIo)
+    case undefined:
+    case 'help':
+    case '--help':
+      processIo.stdout(HELP)
+      return 0
+    default:
+      processIo.stderr(`bulkwright: unknown command "${command}".\n\n${HELP}`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code
+  })
+  .catch((error: unknown) => {
+    processIo.stderr(
+      `bulkwright: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
+    process.exitCode = 1
+  })
