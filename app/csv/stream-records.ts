@@ -55,6 +55,7 @@ export async function* readCsvRecords(
   let faultsSeen = 0
   let invalidSeen = 0
   let batch: CsvRecord[] = []
+  let early = ''
 
   const take = (records: CsvRecord[]): void => {
     for (const record of records) {
@@ -102,8 +103,17 @@ export async function* readCsvRecords(
       decoder = new ChunkDecoder(layout.encoding, bom?.length ?? 0)
     }
 
-    const text = decoder.decode(chunk)
-    splitter ??= new RecordSplitter(layout.delimiter, detectLineBreak(text))
+    let text = decoder.decode(chunk)
+    if (!splitter) {
+      // The line break is judged once the text holds a whole one.
+      early += text
+      if (!/\n|\r[^\n]/.test(early)) continue
+
+      splitter = new RecordSplitter(layout.delimiter, detectLineBreak(early))
+      text = early
+      early = ''
+    }
+
     take(splitter.push(text, false))
     notice()
     if (splitter.overflowed) {
@@ -118,8 +128,10 @@ export async function* readCsvRecords(
     }
   }
 
-  if (decoder && splitter) {
-    take(splitter.push(decoder.decode(null), true))
+  if (decoder) {
+    const rest = early + decoder.decode(null)
+    splitter ??= new RecordSplitter(layout.delimiter, detectLineBreak(rest))
+    take(splitter.push(rest, true))
     notice()
   }
 
