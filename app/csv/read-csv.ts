@@ -133,11 +133,11 @@ export async function readCsvHead(
     headerLine: header.line,
   }
   const problems: Problem[] = []
-  const preview = records
-    .filter((record) => record.line > header.line)
+  const body = records.filter((record) => record.line > header.line)
+  const preview = body
     .slice(0, options.previewRows ?? 50)
     .map((record, row) => ({ ...record, row }))
-  const columns = buildColumns(name, header.values, preview, problems)
+  const columns = buildColumns(name, header.values, body, problems)
   const samples = picked.fellBack
     ? findEncodingSamples(bytes, picked.encoding, delimiter)
     : []
@@ -166,7 +166,7 @@ export async function readCsvHead(
     )
   }
 
-  if (preview.length === 0 && complete) {
+  if (body.length === 0 && complete) {
     problems.push(
       fileProblem(
         'NO_DATA',

@@ -125,3 +125,32 @@ export async function zipJobCsv(
     compressionOptions: { level: 6 },
   })
 }
+
+const SLOW_CELL = /[",\r\n\u0080-\uffff]/
+
+/**
+ * UTF-8 size of a record's line in the job CSV (line break included),
+ * computed without building the line: the planner calls it for every row.
+ */
+export function jobRowBytes(
+  record: { values: string[] },
+  columns: JobColumns,
+  transform?: CellTransform,
+): number {
+  let bytes = columns.sources.length + 1
+  for (let i = 0; i < columns.sources.length; i++) {
+    const source = columns.sources[i]
+    let value = source == null ? '' : (record.values[source] ?? '')
+    if (transform) value = transform(columns.headers[i] as string, value)
+
+    if (value === '') value = columns.defaults[i] ?? ''
+
+    bytes += SLOW_CELL.test(value)
+      ? encoder.encode(csvCell(value)).length
+      : value.length
+  }
+
+  return bytes
+}
+
+const encoder = new TextEncoder()

@@ -1,0 +1,157 @@
+import type { ByteSource, CsvColumn, CsvLayout } from '../csv/csv-types.ts'
+import { readCsvHead, readCsvRecords } from '../csv/read-csv.ts'
+import type { CrmField } from '../fields/crm-field.ts'
+import type { ImportMapping } from '../mapping/import-mapping.ts'
+import {
+  type CellTransform,
+  csvLine,
+  jobColumns,
+  jobRowBytes,
+} from '../plan/job-file.ts'
+import {
+  JobPlanner,
+  type PlannedJob,
+  creditCost,
+  utf8Length,
+} from '../plan/plan-jobs.ts'
+import { checkMapping, createRowChecker } from './check-rows.ts'
+import type { Problem } from './problem.ts'
+
+/** Progress of a whole-file check, reported every batch. */
+export interface CheckProgress {
+  rows: number
+  problems: number
+}
+
+/** Everything a check of a whole file found. */
+export interface CheckSummary {
+  fileName: string
+  layout: CsvLayout
+  columns: CsvColumn[]
+  /** Data records read (header and blank lines excluded). */
+  rowCount: number
+  /** Problems kept, in the order found (head, mapping, then rows). */
+  problems: Problem[]
+  /** All problems found, including those beyond the kept ones. */
+  problemCount: number
+  errorCount: number
+  warningCount: number
+  countsByCode: Record<string, number>
+  /** Rows with at least one error. */
+  rowsWithErrors: number
+  jobs: PlannedJob[]
+  credits: number
+  /** Something stands in the way of the import. */
+  blocking: boolean
+}
+
+/** What a whole-file check needs. */
+export interface CheckFileInput {
+  fields: CrmField[]
+  /** The mapping; built from the file's columns when it depends on them. */
+  mapping: ImportMapping | ((columns: CsvColumn[]) => ImportMapping)
+  layout?: Partial<CsvLayout>
+  transform?: CellTransform
+  /** Problems kept in the summary (default 10,000); all are counted. */
+  keepProblems?: number
+  onProblem?: (problem: Problem) => void
+  onProgress?: (progress: CheckProgress) => void
+}
+
+/** Reads, checks and plans a whole file, streaming; never holds it whole. */
+export async function checkFile(
+  source: ByteSource,
+  input: CheckFileInput,
+): Promise<CheckSummary> {
+  const head = await readCsvHead(source, {
+    layout: input.layout,
+    previewRows: 0,
+  })
+  const mapping =
+    typeof input.mapping === 'function'
+      ? input.mapping(head.columns)
+      : input.mapping
+  const keep = input.keepProblems ?? 10_000
+  const summary: CheckSummary = {
+    fileName: source.name,
+    layout: head.layout,
+    columns: head.columns,
+    rowCount: 0,
+    problems: [],
+    problemCount: 0,
+    errorCount: 0,
+    warningCount: 0,
+    countsByCode: {},
+    rowsWithErrors: 0,
+    jobs: [],
+    credits: 0,
+    blocking: false,
+  }
+  const add = (problem: Problem): void => {
+    summary.problemCount++
+    if (problem.severity === 'error') summary.errorCount++
+    else summary.warningCount++
+
+    summary.countsByCode[problem.code] =
+      (summary.countsByCode[problem.code] ?? 0) + 1
+    if (summary.problems.length < keep) summary.problems.push(problem)
+
+    input.onProblem?.(problem)
+  }
+
+  head.problems.forEach(add)
+  if (head.problems.some((p) => p.code === 'NO_DATA')) {
+    summary.blocking = true
+    return summary
+  }
+
+  const checkInput = {
+    fileName: source.name,
+    fields: input.fields,
+    mapping,
+    columns: head.columns,
+  }
+  checkMapping(checkInput).forEach(add)
+  const checker = createRowChecker(checkInput)
+  const columns = jobColumns(mapping, input.fields)
+  const planner = new JobPlanner(utf8Length(csvLine(columns.headers)) + 2)
+  // Rows the reader already found broken, counted once with their checks.
+  const readErrorRows = new Set<number>()
+  const addReadProblem = (problem: Problem): void => {
+    if (problem.severity === 'error' && problem.row !== null) {
+      readErrorRows.add(problem.row)
+    }
+
+    add(problem)
+  }
+
+  for await (const batch of readCsvRecords(source, head.layout, {
+    onProblem: addReadProblem,
+  })) {
+    for (const record of batch) {
+      const problems = checker.check(record)
+      let broken = readErrorRows.delete(record.row)
+      for (let i = 0; i < problems.length; i++) {
+        const problem = problems[i] as Problem
+        broken ||= problem.severity === 'error'
+        add(problem)
+      }
+
+      if (broken) summary.rowsWithErrors++
+
+      planner.add(record.row, jobRowBytes(record, columns, input.transform))
+    }
+
+    summary.rowCount += batch.length
+    input.onProgress?.({
+      rows: summary.rowCount,
+      problems: summary.problemCount,
+    })
+  }
+
+  checker.finish().forEach(add)
+  summary.jobs = planner.finish()
+  summary.credits = creditCost(summary.jobs)
+  summary.blocking = summary.errorCount > 0
+  return summary
+}

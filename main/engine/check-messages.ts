@@ -1,0 +1,25 @@
+import type { CheckProgress, CheckSummary } from '../../app/check/check-file.ts'
+import type { CsvLayout } from '../../app/csv/csv-types.ts'
+import type { CrmField } from '../../app/fields/crm-field.ts'
+import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
+
+/** What the check worker is asked to do. */
+export interface CheckJob {
+  path: string
+  /** Shown in messages instead of the file's base name. */
+  name?: string
+  fields: CrmField[]
+  /**
+   * The mapping, or `auto` to match columns to fields by name (the mapping
+   * then has `fields` filled from the file's columns).
+   */
+  mapping: ImportMapping | { auto: Omit<ImportMapping, 'fields'> }
+  layout?: Partial<CsvLayout>
+  keepProblems?: number
+}
+
+/** Messages from the worker to the main thread. */
+export type CheckWorkerMessage =
+  | { type: 'progress'; progress: CheckProgress; bytesTotal: number | null }
+  | { type: 'done'; summary: CheckSummary }
+  | { type: 'failed'; code: 'CANNOT_READ'; message: string }
