@@ -6,20 +6,45 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], {
+  stdio: 'inherit',
+})
 if (built.status !== 0) process.exit(built.status ?? 1)
 
-let electron = null
-try {
-  electron = require('electron')
-} catch {
-  electron = null
+function electronBinary() {
+  try {
+    const path = require('electron')
+    return typeof path === 'string' && existsSync(path) ? path : null
+  } catch {
+    return null
+  }
 }
 
+// npm install skips Electron's download script (package.json allowScripts),
+// so that installing never fails where its server cannot be reached. The
+// first start fetches the binary with Electron's own script instead, unless
+// ELECTRON_SKIP_BINARY_DOWNLOAD is set.
+if (electronBinary() === null && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  process.stdout.write("Fetching Electron's binary (first start only)…\n")
+  spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+    stdio: 'inherit',
+    timeout: 120_000,
+  })
+}
+const electron = electronBinary()
+
 const [command, args] =
-  typeof electron === 'string' && existsSync(electron)
+  electron !== null
     ? [electron, ['.']]
-    : [process.execPath, ['--import', 'tsx', 'main/browser-mode/serve.ts', ...process.argv.slice(2)]]
+    : [
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'main/browser-mode/serve.ts',
+          ...process.argv.slice(2),
+        ],
+      ]
 
 if (command === process.execPath) {
   process.stdout.write(
