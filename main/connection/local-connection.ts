@@ -5,8 +5,8 @@ import {
   type CrmOrg,
 } from '../zoho/crm-client.ts'
 import { UserFacingError } from '../user-facing-error.ts'
-import { createRefreshingTokenSource } from './refreshing-token-source.ts'
-import { isRefusal, parseTokenAnswer } from './token-answer.ts'
+import { createTokenManager } from '../oauth/token-manager.ts'
+import { isRefusal, parseTokenAnswer } from '../oauth/token-answer.ts'
 
 /** A connected CRM: the client and the organisation it belongs to. */
 export interface CrmConnection {
@@ -39,15 +39,15 @@ export async function connectLocalCrm(
     )
   }
 
-  const tokens = createRefreshingTokenSource(
-    {
-      tokenUrl,
+  const tokens = createTokenManager({
+    client: {
+      accounts: localCrm.url,
       clientId: localCrm.client.clientId,
       clientSecret: localCrm.client.clientSecret,
-      refreshToken: answer.refreshToken,
     },
-    answer,
-  )
+    refreshToken: answer.refreshToken,
+    first: answer,
+  })
   const apiDomain = answer.apiDomain || localCrm.url
   const client = createCrmClient({ apiDomain, uploadBase: apiDomain, tokens })
   const org = await client.getOrg()

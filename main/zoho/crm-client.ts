@@ -14,7 +14,7 @@ const log = createLogger('crm')
 export interface AccessTokenSource {
   accessToken(): Promise<string>
   /** Called after a 401: the next accessToken() must be a fresh one. */
-  invalidate(): void
+  invalidate(failed: string): void
 }
 
 /** Where the CRM lives and how to authenticate. */
@@ -100,7 +100,7 @@ export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
 
     if (response.status === 401 && !retried) {
       // One fresh token and one retry: the token may have expired mid-run.
-      endpoint.tokens.invalidate()
+      endpoint.tokens.invalidate(token)
       await response.body?.cancel()
       return call(url, init, true)
     }
