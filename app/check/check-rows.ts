@@ -3,6 +3,7 @@ import type { CrmField } from '../fields/crm-field.ts'
 import { type CheckInput, fieldTitle } from './check-mapping.ts'
 import { describeLinesAtStart, quoteValue } from './describe-place.ts'
 import { type CellRule, rulesFor } from './field-rules.ts'
+import { KeySet } from './key-set.ts'
 import type { Problem, ProblemCode } from './problem.ts'
 
 export { checkMapping, type CheckInput } from './check-mapping.ts'
@@ -24,8 +25,7 @@ interface CellPlan {
   required: boolean
   isFindBy: boolean
   /** Values must be unique within the file: first line per key. */
-  seen: Map<string, number> | null
-  caseSensitive: boolean
+  seen: KeySet | null
 }
 
 const NO_PROBLEMS: Problem[] = []
@@ -51,8 +51,8 @@ function plan(input: CheckInput): CellPlan[] {
       rules: rulesFor(field, entry.lookupFindBy),
       required,
       isFindBy,
-      seen: field.unique || isFindBy ? new Map() : null,
-      caseSensitive: field.uniqueCaseSensitive,
+      seen:
+        field.unique || isFindBy ? new KeySet(field.uniqueCaseSensitive) : null,
     })
   }
 
@@ -114,14 +114,8 @@ function checkEmpty(record: CsvRecord, cell: CellPlan): Problem | null {
 }
 
 function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
-  const seen = cell.seen as Map<string, number>
-  const trimmed = value.trim()
-  const key = cell.caseSensitive ? trimmed : trimmed.toLowerCase()
-  const first = seen.get(key)
-  if (first === undefined) {
-    seen.set(key, record.line)
-    return null
-  }
+  const first = (cell.seen as KeySet).firstLine(value, record.line)
+  if (first === 0) return null
 
   return cellProblem(
     record,
@@ -134,47 +128,59 @@ function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
   )
 }
 
+/** The first problem of one cell (empty, breaking a rule, or a duplicate). */
+function checkCell(record: CsvRecord, cell: CellPlan): Problem | null {
+  const raw = cell.column === null ? '' : (record.values[cell.column] ?? '')
+  const value =
+    raw === '' && cell.defaultValue !== null ? cell.defaultValue : raw
+  if (value.trim() === '') return checkEmpty(record, cell)
+
+  for (const rule of cell.rules) {
+    if (rule.test(value)) continue
+
+    return cellProblem(
+      record,
+      cell,
+      value,
+      rule.code,
+      rule.severity,
+      `${quoteValue(value)} ${rule.explain?.(value) ?? `is not ${rule.expects}.`}`,
+      rule.fix(value),
+    )
+  }
+
+  return cell.seen ? checkDuplicate(record, cell, value) : null
+}
+
+/** After a rule problem, the value still counts for duplicates. */
+function checkCellDuplicate(
+  record: CsvRecord,
+  cell: CellPlan,
+  problems: Problem[],
+): void {
+  const raw = cell.column === null ? '' : (record.values[cell.column] ?? '')
+  const value =
+    raw === '' && cell.defaultValue !== null ? cell.defaultValue : raw
+  if (value.trim() === '') return
+
+  const duplicate = checkDuplicate(record, cell, value)
+  if (duplicate) problems.push(duplicate)
+}
+
 /** Applies the field rules to every mapped cell of each record. */
 export function createRowChecker(input: CheckInput): RowChecker {
   const cells = plan(input)
   return {
     check(record) {
       let problems: Problem[] = NO_PROBLEMS
-      const add = (problem: Problem | null): void => {
-        if (!problem) return
+      for (const cell of cells) {
+        const problem = checkCell(record, cell)
+        if (!problem) continue
 
         if (problems === NO_PROBLEMS) problems = []
         problems.push(problem)
-      }
-
-      for (const cell of cells) {
-        const raw =
-          cell.column === null ? '' : (record.values[cell.column] ?? '')
-        const value =
-          raw === '' && cell.defaultValue !== null ? cell.defaultValue : raw
-        if (value.trim() === '') {
-          add(checkEmpty(record, cell))
-          continue
-        }
-
-        for (const rule of cell.rules) {
-          if (rule.test(value)) continue
-
-          add(
-            cellProblem(
-              record,
-              cell,
-              value,
-              rule.code,
-              rule.severity,
-              `${quoteValue(value)} ${rule.explain?.(value) ?? `is not ${rule.expects}.`}`,
-              rule.fix(value),
-            ),
-          )
-          break
-        }
-
-        if (cell.seen) add(checkDuplicate(record, cell, value))
+        const duplicate = problem.code === 'DUPLICATE_IN_FILE'
+        if (!duplicate && cell.seen) checkCellDuplicate(record, cell, problems)
       }
 
       return problems

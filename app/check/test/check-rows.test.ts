@@ -172,10 +172,10 @@ describe('createRowChecker', () => {
     const source = sharedFile('customers-1000.csv')
     const head = await readCsvHead(source)
     const mapping = contactsInsert(autoMatch(head.columns, CONTACT_FIELDS))
-    assert.deepEqual(
-      mapping.fields.map((f) => f.apiName),
-      ['First_Name', 'Last_Name', 'Email', 'Website'],
-    )
+    const mapped = mapping.fields.map((f) => f.apiName)
+    for (const apiName of ['First_Name', 'Last_Name', 'Email', 'Website']) {
+      assert.ok(mapped.includes(apiName), apiName)
+    }
     const input = {
       fileName: source.name,
       fields: CONTACT_FIELDS,
