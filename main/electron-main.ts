@@ -1,29 +1,29 @@
 /**
- * The desktop app's entry point: starts the services (LocalCRM included),
- * binds them to IPC and opens the wizard's window.
+ * The desktop app's entry point: locks Electron down, starts the services
+ * (LocalCRM included), binds them to IPC and opens the wizard's window.
  */
-import { app, ipcMain, type BrowserWindow } from 'electron'
+import { app, ipcMain, session, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { registerHandlers } from './ipc/register-handlers.ts'
 import { useElectronLog } from './log/electron-log-sink.ts'
 import { createLogger } from './log/logger.ts'
 import { createServices } from './services.ts'
 import { createWindow, rendererUrl } from './window/create-window.ts'
+import { lockDownContents, lockDownSession } from './window/lock-down.ts'
+import { openExternalLink } from './window/open-external-link.ts'
 
 const log = createLogger('app')
 // The bundle lives in dist/main; the renderer in dist/renderer.
 const distDir = join(__dirname, '..')
+const pageUrl = rendererUrl(distDir)
 
 async function start(): Promise<void> {
-  useElectronLog(join(app.getPath('logs')))
+  useElectronLog(app.getPath('logs'))
+  lockDownSession(session.defaultSession)
   const services = await createServices({ dataDir: app.getPath('userData') })
   let window: BrowserWindow | null = null
 
-  registerHandlers(
-    ipcMain,
-    services.handlers,
-    (frame) => frame.url === rendererUrl(distDir),
-  )
+  registerHandlers(ipcMain, services.handlers, (frame) => frame.url === pageUrl)
   services.setEventSender((event, payload) =>
     window?.webContents.send(event, payload),
   )
@@ -35,6 +35,11 @@ async function start(): Promise<void> {
   })
 }
 
+// Every web contents, the wizard's and any other, may show only the wizard
+// and never navigate or open windows; set before any window exists.
+app.on('web-contents-created', (_event, contents) =>
+  lockDownContents(contents, pageUrl, openExternalLink),
+)
 app.enableSandbox()
 app
   .whenReady()
