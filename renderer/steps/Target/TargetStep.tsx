@@ -3,7 +3,7 @@ import type {
   CrmModule,
   ImportOperation,
 } from '../../../app/fields/crm-field.ts'
-import { autoMatch } from '../../../app/mapping/auto-match.ts'
+import { firstViewMatch } from '../../../app/mapping/auto-match.ts'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import type { WizardAction, WizardState } from '../../wizard/wizard-state.ts'
@@ -38,7 +38,7 @@ export function TargetStep({ state, dispatch }: Props) {
         operation,
         findBy: null,
         ignoreEmpty: operation !== 'insert',
-        fields: autoMatch(state.file.columns, fields),
+        fields: firstViewMatch(state.file.columns, fields),
       }
       dispatch({ type: 'targetChosen', fields, mapping })
     } catch (failure) {
