@@ -145,12 +145,22 @@ export function jobRowBytes(
 
     if (value === '') value = columns.defaults[i] ?? ''
 
-    bytes += SLOW_CELL.test(value)
-      ? encoder.encode(csvCell(value)).length
-      : value.length
+    bytes += SLOW_CELL.test(value) ? slowCellBytes(value) : value.length
   }
 
   return bytes
 }
 
 const encoder = new TextEncoder()
+const NON_ASCII = /[\u0080-\uffff]/
+const QUOTE = /"/g
+
+/** Bytes of a cell that needs quotes or holds non-ASCII text. */
+function slowCellBytes(value: string): number {
+  const length = NON_ASCII.test(value)
+    ? encoder.encode(value).length
+    : value.length
+  if (!NEEDS_QUOTES.test(value)) return length
+
+  return length + 2 + (value.match(QUOTE)?.length ?? 0)
+}
