@@ -59,7 +59,10 @@ async function handleOne<K extends RequestName>(
 ): Promise<IpcResult<Requests[K]['response']>> {
   if (frame === null || !isTrustedSender(frame)) {
     log.warn(`refused ${name} from an untrusted sender`)
-    return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Refused.' } }
+    return {
+      ok: false,
+      error: { code: 'UNTRUSTED_SENDER', message: 'Refused.' },
+    }
   }
 
   const parsed = requestSchemas[name].safeParse(payload ?? null)
