@@ -8,6 +8,7 @@ import type { CsvColumn, CsvLayout, CsvRecord } from './csv/csv-types.ts'
 import type { Problem, ProblemCode } from './check/problem.ts'
 import type { CrmField, CrmModule } from './fields/crm-field.ts'
 import type { ImportMapping } from './mapping/import-mapping.ts'
+import type { SavedMapping } from './mapping/saved-mapping.ts'
 import type { OutcomeCounts } from './results/row-outcome.ts'
 
 /** Which CRM the app talks to, as the renderer may know it (never a token). */
@@ -112,6 +113,13 @@ export interface ExportedFile {
   note: string | null
 }
 
+/** A mapping remembered for the next file with the same set of headers. */
+export interface RecentMapping {
+  headers: string[]
+  savedAt: string
+  mapping: SavedMapping
+}
+
 /** Every request: its payload and its answer. */
 export interface Requests {
   /** The current connection. */
@@ -126,6 +134,13 @@ export interface Requests {
   openFileBytes: {
     request: { name: string; bytes: Uint8Array }
     response: FileSummary
+  }
+  /** Mappings used lately, newest first, to offer for a file of the same shape. */
+  listRecentMappings: { request: null; response: RecentMapping[] }
+  /** Remembers a mapping for files with these headers. */
+  rememberMapping: {
+    request: { headers: string[]; mapping: SavedMapping }
+    response: null
   }
   /** Checks every row of an open file against a mapping. */
   checkImport: {
@@ -166,6 +181,8 @@ export const REQUEST_NAMES = [
   'listFields',
   'openFilePath',
   'openFileBytes',
+  'listRecentMappings',
+  'rememberMapping',
   'checkImport',
   'startImport',
   'getRun',

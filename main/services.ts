@@ -7,6 +7,7 @@ import {
 } from './connection/local-connection.ts'
 import { checkFile, type FileCheck } from './import/check-file.ts'
 import { OpenFiles } from './import/open-files.ts'
+import { RecentMappings } from './import/recent-mappings.ts'
 import { startRun } from './import/run-import.ts'
 import { RunStore, type RunRecord } from './import/run-store.ts'
 import { buildReport, exportSkippedCsv } from './import/skipped-report.ts'
@@ -64,6 +65,9 @@ export async function createServices(
   const files = new OpenFiles(join(options.dataDir, 'received'))
   const store = new RunStore(join(options.dataDir, 'runs'))
   const checks = new Map<string, FileCheck>()
+  const recent = new RecentMappings(
+    join(options.dataDir, 'mappings', 'recent.json'),
+  )
   const runs = new Map<string, RunRecord>()
   const fieldCache = new Map<string, CrmField[]>()
   let send: EventSender = () => {}
@@ -114,6 +118,8 @@ export async function createServices(
     listFields: async ({ module }) => fieldsOf(module),
     openFilePath: async ({ path }) => files.openPath(path),
     openFileBytes: async ({ name, bytes }) => files.openBytes(name, bytes),
+    listRecentMappings: async () => recent.list(),
+    rememberMapping: async (entry) => recent.remember(entry).then(() => null),
     async checkImport({ fileId, mapping }) {
       const file = files.get(fileId)
       const fields = await fieldsOf(mapping.module)

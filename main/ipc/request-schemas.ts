@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { RequestName, Requests } from '../../app/contract.ts'
+import { savedMappingSchema } from '../../app/mapping/saved-mapping.ts'
 
 const mapping = z.object({
   module: z.string().min(1).max(100),
@@ -34,6 +35,11 @@ export const requestSchemas: {
   openFileBytes: z.object({
     name: z.string().min(1).max(255),
     bytes: z.instanceof(Uint8Array),
+  }),
+  listRecentMappings: z.null(),
+  rememberMapping: z.object({
+    headers: z.array(z.string().max(1_000)).max(2_000),
+    mapping: savedMappingSchema,
   }),
   checkImport: z.object({ fileId: id, mapping }),
   startImport: z.object({

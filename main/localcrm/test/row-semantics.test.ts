@@ -1,0 +1,327 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { startHarness, type Harness } from './helpers.ts'
+
+/** Runs one job over HTTP and returns the job JSON and result rows. */
+async function run(
+  h: Harness,
+  module: string,
+  operation: string,
+  csv: string,
+  mappings: object[],
+  extra: object = {},
+) {
+  const fileId = await h.upload(csv, `${module.toLowerCase()}.csv`)
+  const response = await h.createJob({
+    operation,
+    resource: [
+      {
+        type: 'data',
+        module: { api_name: module },
+        file_id: fileId,
+        field_mappings: mappings,
+        ...extra,
+      },
+    ],
+  })
+  const created = (await response.json()) as any
+  assert.equal(response.status, 201, JSON.stringify(created))
+  const job = await h.waitForJob(created.details.id)
+  assert.equal(job.status, 'COMPLETED')
+  const rows = await h.resultRows(job.result.download_url)
+  return { job, rows: rows.slice(1), counts: job.resource[0].file }
+}
+
+const outcome = (row: string[] | undefined) => [row?.at(-3), row?.at(-1)]
+
+describe('LocalCRM row semantics', () => {
+  let h: Harness
+  let accountId = ''
+  before(async () => {
+    h = await startHarness()
+    const { rows } = await run(
+      h,
+      'Accounts',
+      'insert',
+      'Account_Name\nZylker Inc\nBayside',
+      [{ api_name: 'Account_Name', index: 0 }],
+    )
+    accountId = rows[0]?.at(-2) ?? ''
+  })
+  after(() => h.stop())
+
+  it('upserts by Email: updates matches, adds the rest, and a repeated email updates the record the file just created', async () => {
+    await run(h, 'Contacts', 'insert', 'Email,Last_Name\nann@x.example,Smith', [
+      { api_name: 'Email', index: 0 },
+      { api_name: 'Last_Name', index: 1 },
+    ])
+    const { rows, counts } = await run(
+      h,
+      'Contacts',
+      'upsert',
+      'Email,Last_Name\nANN@x.example,Smyth\nbob@x.example,Jones\nbob@x.example,Jonas',
+      [
+        { api_name: 'Email', index: 0 },
+        { api_name: 'Last_Name', index: 1 },
+      ],
+      { find_by: 'Email' },
+    )
+    assert.deepEqual(rows.map(outcome), [
+      ['UPDATED', ''],
+      ['ADDED', ''],
+      ['UPDATED', ''],
+    ])
+    assert.equal(rows[1]?.at(-2), rows[2]?.at(-2))
+    assert.deepEqual(
+      [counts.added_count, counts.updated_count, counts.skipped_count],
+      [1, 2, 0],
+    )
+  })
+
+  it('updates by id, skips unknown ids with RESOURCE_NOT_FOUND, and clears empty cells unless ignore_empty', async () => {
+    const { rows: added } = await run(
+      h,
+      'Contacts',
+      'insert',
+      'Last_Name,Title\nKeep,Boss',
+      [
+        { api_name: 'Last_Name', index: 0 },
+        { api_name: 'Title', index: 1 },
+      ],
+    )
+    const id = added[0]?.at(-2) ?? ''
+    const csv = `id,Title\n${id},\n4150868999999999999,Chief`
+    const map = [
+      { api_name: 'id', index: 0 },
+      { api_name: 'Title', index: 1 },
+    ]
+    const kept = await run(h, 'Contacts', 'update', csv, map, {
+      find_by: 'id',
+      ignore_empty: true,
+    })
+    assert.deepEqual(kept.rows.map(outcome), [
+      ['UPDATED', ''],
+      ['SKIPPED', 'RESOURCE_NOT_FOUND-id'],
+    ])
+    let record = (await (await h.api(`/crm/v8/Contacts/${id}`)).json()) as any
+    assert.equal(record.data[0].Title, 'Boss')
+
+    await run(h, 'Contacts', 'update', csv, map, { find_by: 'id' })
+    record = (await (await h.api(`/crm/v8/Contacts/${id}`)).json()) as any
+    assert.equal(record.data[0].Title, null)
+  })
+
+  it('uses default_value for empty cells and for mappings without an index', async () => {
+    const { rows } = await run(
+      h,
+      'Contacts',
+      'insert',
+      'Last_Name,Lead_Source\nDef,\nOwn,Partner',
+      [
+        { api_name: 'Last_Name', index: 0 },
+        {
+          api_name: 'Lead_Source',
+          index: 1,
+          default_value: { value: 'Trade Show' },
+        },
+        { api_name: 'Department', default_value: { value: 'Sales' } },
+      ],
+    )
+    const first = (await (
+      await h.api(`/crm/v8/Contacts/${rows[0]?.at(-2)}`)
+    ).json()) as any
+    const second = (await (
+      await h.api(`/crm/v8/Contacts/${rows[1]?.at(-2)}`)
+    ).json()) as any
+    assert.equal(first.data[0].Lead_Source, 'Trade Show')
+    assert.equal(first.data[0].Department, 'Sales')
+    assert.equal(second.data[0].Lead_Source, 'Partner')
+  })
+
+  it('resolves lookups by id or by name, and owners by id or email', async () => {
+    const csv = [
+      'Last_Name,Account,Owner',
+      `ById,${accountId},patricia.boyle@zylker.example`,
+      'ByName,zylker inc,ADMIN@zylker.example',
+      'Nobody,No Such Co,ghost@zylker.example',
+    ].join('\n')
+    const { rows } = await run(h, 'Contacts', 'insert', csv, [
+      { api_name: 'Last_Name', index: 0 },
+      { api_name: 'Account_Name', index: 1, find_by: 'Account_Name' },
+      { api_name: 'Owner', index: 2, find_by: 'email' },
+    ])
+    assert.deepEqual(rows.map(outcome), [
+      ['SKIPPED', 'RESOURCE_NOT_FOUND-Account_Name'],
+      ['ADDED', ''],
+      ['SKIPPED', 'RESOURCE_NOT_FOUND-Account_Name,Owner'],
+    ])
+    const byName = (await (
+      await h.api(`/crm/v8/Contacts/${rows[1]?.at(-2)}`)
+    ).json()) as any
+    assert.deepEqual(byName.data[0].Account_Name, {
+      id: accountId,
+      name: 'Zylker Inc',
+    })
+    assert.equal(byName.data[0].Owner.email, 'admin@zylker.example')
+
+    const { rows: byId } = await run(
+      h,
+      'Contacts',
+      'insert',
+      `Last_Name,Account,Owner\nById,${accountId},4150868000000225017`,
+      [
+        { api_name: 'Last_Name', index: 0 },
+        { api_name: 'Account_Name', index: 1, find_by: 'id' },
+        { api_name: 'Owner', index: 2, find_by: 'id' },
+      ],
+    )
+    assert.deepEqual(byId.map(outcome), [['ADDED', '']])
+  })
+
+  it('skips insert rows that match an existing record on the resource find_by', async () => {
+    const { rows } = await run(
+      h,
+      'Contacts',
+      'insert',
+      'Email,Last_Name\nann@x.example,Again\nnew@x.example,New',
+      [
+        { api_name: 'Email', index: 0 },
+        { api_name: 'Last_Name', index: 1 },
+      ],
+      { find_by: 'Email' },
+    )
+    assert.deepEqual(rows.map(outcome), [
+      ['SKIPPED', 'DUPLICATE_DATA-Email'],
+      ['ADDED', ''],
+    ])
+  })
+
+  it('adds unknown picklist values to the field, as Zoho does', async () => {
+    await run(h, 'Contacts', 'insert', 'Last_Name,Lead_Source\nPick,Podcast', [
+      { api_name: 'Last_Name', index: 0 },
+      { api_name: 'Lead_Source', index: 1 },
+    ])
+    const fields = (await (
+      await h.api('/crm/v8/settings/fields?module=Contacts')
+    ).json()) as any
+    const source = fields.fields.find((f: any) => f.api_name === 'Lead_Source')
+    assert.ok(
+      source.pick_list_values.some((p: any) => p.actual_value === 'Podcast'),
+    )
+  })
+
+  it('checks every data type of the custom module', async () => {
+    const header =
+      'Name,Project_Code,Email_Field,Phone_Field,Pick_List,Multi_Select,Date_Field,Date_Time,Number_Field,Currency_Field,Decimal_Field,Percent_Field,Long_Integer,Checkbox,URL_Field,Multi_Line_Small'
+    const good =
+      'P1,ab-1,p1@x.example,+4915550,Red,Analytics;Edge,2024-02-29,2024-02-29T10:00:00+01:00,123456789,1234.567,12.5,99.5,123456789012345678,TRUE,https://x.example/a,short'
+    const bad =
+      'P2,AB-1,p1@,12-34,Red,Cloud,2023-02-29,29/02/2024,1234567890,abc,1.234,x,1234567890123456789,yes,not a url,' +
+      'x'.repeat(2001)
+    const sameCodeOtherCase = 'P3,AB-1,,,,,,,,,,,,,,'
+    const names = header.split(',')
+    const { rows } = await run(
+      h,
+      'Projects',
+      'insert',
+      [header, good, bad, sameCodeOtherCase].join('\n'),
+      names.map((api_name, index) => ({ api_name, index })),
+    )
+    assert.deepEqual(outcome(rows[0]), ['ADDED', ''])
+    assert.deepEqual(outcome(rows[1]), [
+      'SKIPPED',
+      'INVALID_DATA-Email_Field,Phone_Field,Date_Field,Date_Time,Number_Field,Currency_Field,Decimal_Field,Percent_Field,Long_Integer,Checkbox,URL_Field,Multi_Line_Small',
+    ])
+    // Project_Code is unique and case-sensitive: AB-1 differs from ab-1.
+    assert.deepEqual(outcome(rows[2]), ['ADDED', ''])
+
+    const stored = (await (
+      await h.api(`/crm/v8/Projects/${rows[0]?.at(-2)}`)
+    ).json()) as any
+    const p = stored.data[0]
+    assert.deepEqual(p.Multi_Select, ['Analytics', 'Edge'])
+    assert.equal(p.Currency_Field, 1234.57)
+    assert.equal(p.Checkbox, true)
+    assert.equal(p.Date_Time, '2024-02-29T10:00:00+01:00')
+  })
+
+  it('reads dates in the mapping format', async () => {
+    const { rows } = await run(
+      h,
+      'Contacts',
+      'insert',
+      'Last_Name,Birth\nFmt,02/29/2024\nBad,2024-02-29',
+      [
+        { api_name: 'Last_Name', index: 0 },
+        { api_name: 'Date_of_Birth', index: 1, format: 'MM/dd/yyyy' },
+      ],
+    )
+    assert.deepEqual(rows.map(outcome), [
+      ['ADDED', ''],
+      ['SKIPPED', 'INVALID_DATA-Date_of_Birth'],
+    ])
+  })
+})
+
+describe('LocalCRM metadata', () => {
+  let h: Harness
+  before(async () => {
+    h = await startHarness()
+  })
+  after(() => h.stop())
+
+  it('lists the modules with Deals and the custom module, and answers the current user', async () => {
+    const modules = (await (
+      await h.api('/crm/v8/settings/modules')
+    ).json()) as any
+    const names = modules.modules.map((m: any) => m.api_name)
+    for (const name of ['Leads', 'Contacts', 'Accounts', 'Deals', 'Projects'])
+      assert.ok(names.includes(name))
+    assert.equal(
+      modules.modules.find((m: any) => m.api_name === 'Projects')
+        .generated_type,
+      'custom',
+    )
+
+    const users = (await (
+      await h.api('/crm/v8/users?type=CurrentUser')
+    ).json()) as any
+    assert.equal(users.users.length, 1)
+    assert.equal(users.users[0].email, 'admin@zylker.example')
+  })
+
+  it('describes Contacts fields the way Zoho does', async () => {
+    const body = (await (
+      await h.api('/crm/v8/settings/fields?module=Contacts')
+    ).json()) as any
+    const byName = new Map(body.fields.map((f: any) => [f.api_name, f]))
+    const last: any = byName.get('Last_Name')
+    assert.equal(last.system_mandatory, true)
+    assert.equal(last.length, 80)
+    assert.deepEqual((byName.get('Email') as any).unique, {
+      casesensitive: 'false',
+    })
+    assert.equal(
+      (byName.get('Account_Name') as any).lookup.module.api_name,
+      'Accounts',
+    )
+    assert.equal(
+      (byName.get('Created_Time') as any).operation_type.api_create,
+      false,
+    )
+    assert.equal(byName.has('Website'), false)
+  })
+
+  it('marks Leads.Company required in the layout but not system-mandatory', async () => {
+    const layouts = (await (
+      await h.api('/crm/v8/settings/layouts?module=Leads')
+    ).json()) as any
+    const company = layouts.layouts[0].sections[0].fields.find(
+      (f: any) => f.api_name === 'Company',
+    )
+    assert.deepEqual(
+      [company.required, company.system_mandatory],
+      [true, false],
+    )
+  })
+})
