@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   apiDomainFor,
+  isZohoHost,
   DATA_CENTRES,
   dataCentreOf,
   dataCentreOfHost,
@@ -68,5 +69,20 @@ describe('uploadHostFor', () => {
       uploadHostFor('http://127.0.0.1:4000'),
       'http://127.0.0.1:4000',
     )
+  })
+})
+
+describe('isZohoHost', () => {
+  it('accepts https hosts on Zoho domains, download hosts included', () => {
+    assert.equal(isZohoHost('https://download-accl.zoho.com/v2/x.zip'), true)
+    assert.equal(isZohoHost('https://www.zohoapis.com.au/crm'), true)
+    assert.equal(isZohoHost('https://upload.zohocloud.ca'), true)
+  })
+
+  it('refuses look-alikes, plain http and other hosts', () => {
+    assert.equal(isZohoHost('https://zoho.com.evil.example/x'), false)
+    assert.equal(isZohoHost('https://evilzoho.com/x'), false)
+    assert.equal(isZohoHost('http://download.zoho.com/x'), false)
+    assert.equal(isZohoHost('https://127.0.0.1/x'), false)
   })
 })

@@ -123,6 +123,30 @@ export function uploadHostFor(apiDomain: string): string {
   return dataCentreOfHost(apiDomain)?.upload ?? apiDomain
 }
 
+/**
+ * True for an https URL on any Zoho domain of a data centre (zoho.eu,
+ * zohoapis.eu, download-accl.zoho.com, zohocloud.ca, ...): the only hosts
+ * besides the connection's own that may receive the access token.
+ */
+export function isZohoHost(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol !== 'https:') return false
+
+  const host = parsed.hostname.toLowerCase()
+  return DATA_CENTRES.some((centre) =>
+    [centre.accounts, centre.api].some((base) => {
+      // accounts.zoho.eu -> zoho.eu; www.zohoapis.eu -> zohoapis.eu
+      const domain = new URL(base).hostname.replace(/^(accounts|www)\./, '')
+      return host === domain || host.endsWith(`.${domain}`)
+    }),
+  )
+}
+
 /** Human words for a connection: "Zoho EU, sandbox". */
 export function describeZoho(
   code: DataCentreCode,

@@ -4,27 +4,35 @@ import {
   parseLayoutRequired,
   parseModulesResponse,
 } from '../../app/fields/parse-field-metadata.ts'
+import { isZohoHost } from '../../app/connection/data-centres.ts'
 import { createLogger } from '../log/logger.ts'
-import { CrmApiError, CrmUnreachableError } from './crm-api-error.ts'
+import { CrmApiError, crmError } from './crm-api-error.ts'
+import type { CallPurpose } from './crm-error-hints.ts'
+import {
+  codeOf,
+  createCaller,
+  isObject,
+  type CallerDeps,
+  type CallResult,
+} from './http-call.ts'
 import { parseJobStatus, type JobStatus } from './job-status.ts'
+import { UPLOAD_TIMEOUT_MS } from './retry-policy.ts'
 
 const log = createLogger('crm')
 
 /** Gives the client a valid access token, refreshing it when needed. */
 export interface AccessTokenSource {
   accessToken(): Promise<string>
-  /** Called after a 401: the next accessToken() must be a fresh one. */
+  /** Called after a 401 with the refused token: the next must be fresh. */
   invalidate(failed: string): void
 }
 
 /** Where the CRM lives and how to authenticate. */
-export interface CrmEndpoint {
+export interface CrmEndpoint extends CallerDeps {
   /** `api_domain` from the token answer. */
   apiDomain: string
   /** The host that takes uploads (Zoho's content/upload host for the DC). */
   uploadBase: string
-  tokens: AccessTokenSource
-  fetch?: typeof fetch
 }
 
 /** The organisation, as far as the import needs it. */
@@ -44,89 +52,68 @@ export interface CrmClient {
   downloadResult(url: string): Promise<Uint8Array>
 }
 
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** Zoho answers some errors with HTTP 200: only the body says success. */
+function failed(result: CallResult): boolean {
+  return (
+    result.status >= 400 ||
+    (isObject(result.body) && result.body.status === 'error')
+  )
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text()
-  if (text === '') return null
-  try {
-    return JSON.parse(text)
-  } catch {
-    return { code: 'NOT_JSON', message: `HTTP ${response.status}` }
-  }
-}
-
-function errorFrom(body: unknown, status: number, what: string): CrmApiError {
-  const code =
-    isObject(body) && typeof body.code === 'string'
-      ? body.code
-      : `HTTP_${status}`
+function refusal(result: CallResult, what: string, purpose: CallPurpose) {
+  const body = result.body
   const detail =
     isObject(body) && typeof body.message === 'string' ? body.message : ''
-  return new CrmApiError(
-    code,
-    `${what} failed: ${code}${detail ? ` (${detail})` : ''}.`,
-    status,
+  return crmError(
+    codeOf(body, result.status),
+    what,
+    purpose,
+    result.status,
+    detail,
   )
+}
+
+/**
+ * The access token goes only to the connection's own hosts or to a Zoho
+ * host over https, never to whatever host a download link names.
+ */
+function mayCarryToken(url: string, endpoint: CrmEndpoint): boolean {
+  const target = new URL(url)
+  const own = [endpoint.apiDomain, endpoint.uploadBase].map(
+    (base) => new URL(base).origin,
+  )
+  if (own.includes(target.origin)) return true
+
+  return isZohoHost(url)
 }
 
 /** Creates a client for one CRM endpoint. */
 export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
-  const doFetch = endpoint.fetch ?? fetch
+  const call = createCaller(endpoint)
 
-  async function call(
-    url: string,
-    init: RequestInit,
-    retried = false,
-  ): Promise<Response> {
-    const token = await endpoint.tokens.accessToken()
-    const headers = new Headers(init.headers)
-    headers.set('Authorization', `Zoho-oauthtoken ${token}`)
-
-    let response: Response
-    try {
-      response = await doFetch(url, {
-        ...init,
-        headers,
-        signal: AbortSignal.timeout(60_000),
-      })
-    } catch (error) {
-      throw new CrmUnreachableError(url, error)
-    }
-
-    if (response.status === 401 && !retried) {
-      // One fresh token and one retry: the token may have expired mid-run.
-      endpoint.tokens.invalidate(token)
-      await response.body?.cancel()
-      return call(url, init, true)
-    }
-
-    return response
-  }
-
-  async function getJson(path: string, what: string): Promise<unknown> {
-    const response = await call(`${endpoint.apiDomain}${path}`, {
-      method: 'GET',
-    })
-    if (response.status === 204) return null
-
-    const body = await readJson(response)
-    if (!response.ok) throw errorFrom(body, response.status, what)
-    return body
+  async function getJson(path: string, what: string, purpose: CallPurpose) {
+    const result = await call(
+      `${endpoint.apiDomain}${path}`,
+      { method: 'GET' },
+      { kind: 'idempotent', purpose, what },
+    )
+    if (failed(result)) throw refusal(result, what, purpose)
+    return result.body
   }
 
   return {
     async getOrg() {
-      const body = await getJson('/crm/v8/org', 'Reading the organisation')
+      const body = await getJson(
+        '/crm/v8/org',
+        'Reading the organisation',
+        'metadata',
+      )
       const org = isObject(body) && Array.isArray(body.org) ? body.org[0] : null
       if (!isObject(org) || org.zgid === undefined) {
         throw new CrmApiError(
           'BAD_ORG',
-          'The CRM did not describe its organisation.',
+          'The CRM did not describe its organisation. Check the data centre ' +
+            'and environment, then connect again.',
           200,
         )
       }
@@ -134,7 +121,11 @@ export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
     },
 
     async listModules() {
-      const body = await getJson('/crm/v8/settings/modules', 'Listing modules')
+      const body = await getJson(
+        '/crm/v8/settings/modules',
+        'Listing modules',
+        'metadata',
+      )
       return parseModulesResponse(body)
     },
 
@@ -143,10 +134,12 @@ export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
       const fields = await getJson(
         `/crm/v8/settings/fields${query}`,
         `Reading the fields of ${module}`,
+        'metadata',
       )
       const layouts = await getJson(
         `/crm/v8/settings/layouts${query}`,
         `Reading the layouts of ${module}`,
+        'metadata',
       )
       return parseFieldsResponse(fields, parseLayoutRequired(layouts))
     },
@@ -158,21 +151,33 @@ export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
         new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
         fileName,
       )
-      const response = await call(`${endpoint.uploadBase}/crm/v8/upload`, {
-        method: 'POST',
-        headers: { feature: 'bulk-write', 'X-CRM-ORG': zgid },
-        body: form,
-      })
-      const body = await readJson(response)
-      // Zoho answers some upload errors with HTTP 200: the body decides.
+      // A repeated upload at worst leaves an unused file at Zoho, so it is
+      // retried like a read.
+      const what = 'Uploading the file'
+      const result = await call(
+        `${endpoint.uploadBase}/crm/v8/upload`,
+        {
+          method: 'POST',
+          headers: { feature: 'bulk-write', 'X-CRM-ORG': zgid },
+          body: form,
+        },
+        {
+          kind: 'idempotent',
+          purpose: 'upload',
+          what,
+          timeoutMs: UPLOAD_TIMEOUT_MS,
+        },
+      )
+      const body = result.body
       const details =
         isObject(body) && isObject(body.details) ? body.details : {}
       if (
+        failed(result) ||
         !isObject(body) ||
         body.status !== 'success' ||
         details.file_id === undefined
       ) {
-        throw errorFrom(body, response.status, 'Uploading the file')
+        throw refusal(result, what, 'upload')
       }
       log.info(
         `uploaded ${zip.byteLength} bytes as file ${String(details.file_id)}`,
@@ -181,20 +186,26 @@ export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
     },
 
     async createJob(body) {
-      const response = await call(`${endpoint.apiDomain}/crm/bulk/v8/write`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const answer = await readJson(response)
+      const what = 'Creating the import job'
+      const result = await call(
+        `${endpoint.apiDomain}/crm/bulk/v8/write`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+        { kind: 'create', purpose: 'create', what },
+      )
+      const answer = result.body
       const details =
         isObject(answer) && isObject(answer.details) ? answer.details : {}
       if (
+        failed(result) ||
         !isObject(answer) ||
         answer.status !== 'success' ||
         details.id === undefined
       ) {
-        throw errorFrom(answer, response.status, 'Creating the import job')
+        throw refusal(result, what, 'create')
       }
       log.info(`created job ${String(details.id)}`)
       return String(details.id)
@@ -204,12 +215,14 @@ export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
       const body = await getJson(
         `/crm/bulk/v8/write/${encodeURIComponent(jobId)}`,
         `Reading job ${jobId}`,
+        'status',
       )
       const status = parseJobStatus(body)
       if (status === null) {
         throw new CrmApiError(
           'BAD_JOB_STATUS',
-          `The CRM answered job ${jobId} with something else.`,
+          `The CRM answered job ${jobId} with something else. Try again; ` +
+            'if it persists, look at the job in Zoho.',
           200,
         )
       }
@@ -218,15 +231,24 @@ export function createCrmClient(endpoint: CrmEndpoint): CrmClient {
 
     async downloadResult(url) {
       const absolute = new URL(url, endpoint.apiDomain).toString()
-      const response = await call(absolute, { method: 'GET' })
-      if (!response.ok) {
-        throw errorFrom(
-          await readJson(response),
-          response.status,
-          'Downloading the result',
+      const what = 'Downloading the result'
+      if (!mayCarryToken(absolute, endpoint)) {
+        throw new CrmApiError(
+          'FOREIGN_DOWNLOAD_HOST',
+          `${what} failed: the CRM pointed to ${new URL(absolute).origin}, ` +
+            'which is not a Zoho host, so Bulkwright did not send it your ' +
+            'access. Download the result in Zoho instead.',
+          0,
         )
       }
-      return new Uint8Array(await response.arrayBuffer())
+      const result = await call(
+        absolute,
+        { method: 'GET' },
+        { kind: 'idempotent', purpose: 'result', what, binary: true },
+      )
+      if (result.bytes === null) throw refusal(result, what, 'result')
+
+      return result.bytes
     },
   }
 }
