@@ -100,7 +100,7 @@ export async function checkFile(
   }
 
   head.problems.forEach(add)
-  if (head.problems.some((p) => p.code === 'NO_DATA')) {
+  if (head.problems.some((p) => p.code === 'NO_DATA' || p.code === 'NOT_CSV')) {
     summary.blocking = true
     return summary
   }

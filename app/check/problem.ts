@@ -30,6 +30,7 @@ export type ProblemCode =
   | 'NO_DATA'
   | 'INVALID_VALUE'
   | 'UNKNOWN_FIELD'
+  | 'NOT_CSV'
 
 /** One thing that is wrong with a cell, a row or the file. */
 export interface Problem {

@@ -49,17 +49,32 @@ function chooseEncoding(
   return { encoding: 'windows-1252', bomLength: 0, fellBack: true }
 }
 
-function emptyHead(name: string, message: string): CsvHead {
+/** NUL bytes never occur in text files other than UTF-16. */
+function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0)
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03
+}
+
+function emptyHead(
+  name: string,
+  message: string,
+  code: 'NO_DATA' | 'NOT_CSV' = 'NO_DATA',
+): CsvHead {
   return {
     layout: { encoding: 'utf-8', hadBom: false, delimiter: ',', headerLine: 1 },
     columns: [],
     preview: [],
     problems: [
       fileProblem(
-        'NO_DATA',
+        code,
         'error',
         message,
-        `Export the data again from its source and choose ${name} once more.`,
+        code === 'NOT_CSV'
+          ? 'Export the data as CSV (comma- or semicolon-separated text) and choose that file.'
+          : `Export the data again from its source and choose ${name} once more.`,
       ),
     ],
     fieldCount: 0,
@@ -111,6 +126,14 @@ export async function readCsvHead(
   }
 
   const picked = chooseEncoding(bytes, complete, options.layout?.encoding)
+  if (!picked.encoding.startsWith('utf-16') && looksBinary(bytes)) {
+    return emptyHead(
+      name,
+      `${name} is not a CSV file: it holds binary data${isZip(bytes) ? ' (it is a ZIP archive)' : ''}.`,
+      'NOT_CSV',
+    )
+  }
+
   const decoder = new ChunkDecoder(picked.encoding, picked.bomLength)
   const text = decoder.decode(bytes) + (complete ? decoder.decode(null) : '')
   const lineBreak = detectLineBreak(text)

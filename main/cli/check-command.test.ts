@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import { CONTACT_FIELDS } from '../../app/check/test/contacts-fields.ts'
+import { SHARED_DATA } from '../../app/csv/test/shared-data.ts'
+import { runCheckCommand } from './check-command.ts'
+
+async function check(args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCheckCommand(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    fetchFields: async (module) =>
+      module === 'Contacts' ? CONTACT_FIELDS : null,
+  })
+  return { code, stdout, stderr }
+}
+
+const lastJson = (text: string) =>
+  JSON.parse(text.trim().split('\n').at(-1) ?? '')
+
+describe('bulkwright check', () => {
+  it('prints layout, jobs, credits and every problem of customers-1000.csv', async () => {
+    const { code, stdout } = await check([
+      SHARED_DATA + 'customers-1000.csv',
+      '--module',
+      'Contacts',
+    ])
+    assert.equal(code, 1)
+    assert.match(stdout, /Delimiter:\s+comma/)
+    assert.match(stdout, /Header:\s+line 1, 12 columns/)
+    assert.match(stdout, /Jobs:\s+1 \(1,001\), 500 credits/)
+    assert.match(stdout, /DUPLICATE_IN_FILE: Line 1003, column “Email”/)
+  })
+
+  it('ends with one JSON object under --json', async () => {
+    const { code, stdout } = await check([
+      SHARED_DATA + 'field-cases/fc02-semicolon.csv',
+      '--module',
+      'Contacts',
+      '--json',
+    ])
+    const summary = lastJson(stdout)
+    assert.equal(code, 1)
+    assert.equal(summary.delimiter, ';')
+    assert.equal(summary.rows, 2)
+    assert.equal(summary.credits, 500)
+    const fieldCount = summary.problems.filter(
+      (p: { code: string }) => p.code === 'FIELD_COUNT',
+    )
+    assert.deepEqual(
+      fieldCount.map((p: { line: number }) => p.line),
+      [2],
+    )
+  })
+
+  it('exits 0 when nothing blocks', async () => {
+    const { code, stdout } = await check([
+      SHARED_DATA + 'field-cases/fc01-bom.csv',
+      '--module',
+      'Contacts',
+      '--json',
+    ])
+    assert.equal(code, 0)
+    assert.equal(lastJson(stdout).hadBom, true)
+  })
+
+  it('uses a saved mapping and the operation given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulkwright-check-'))
+    const mapping = join(dir, 'mapping.json')
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        version: 1,
+        module: 'Contacts',
+        operation: 'insert',
+        fields: [
+          { field: 'Last_Name', column: 'Last Name' },
+          { field: 'Email', column: 'Email' },
+        ],
+      }),
+    )
+    const { stdout } = await check([
+      SHARED_DATA + 'customers-1000.csv',
+      '--module',
+      'Contacts',
+      '--mapping',
+      mapping,
+      '--operation',
+      'upsert',
+      '--find-by',
+      'Email',
+      '--json',
+    ])
+    const summary = lastJson(stdout)
+    assert.equal(summary.operation, 'upsert')
+    assert.deepEqual(
+      summary.mapping.map((m: { field: string }) => m.field),
+      ['Last_Name', 'Email'],
+    )
+  })
+
+  it('exits 2 for a missing file, an unknown module and bad options', async () => {
+    assert.equal((await check(['nope.csv', '--module', 'Contacts'])).code, 2)
+    const unknown = await check([
+      SHARED_DATA + 'customers-1000.csv',
+      '--module',
+      'Nope',
+    ])
+    assert.equal(unknown.code, 2)
+    assert.match(unknown.stderr, /no module "Nope"/)
+    assert.equal((await check([SHARED_DATA + 'customers-1000.csv'])).code, 2)
+  })
+
+  it('exits 2 for an empty file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulkwright-check-'))
+    writeFileSync(join(dir, 'empty.csv'), '')
+    const { code, stdout } = await check([
+      join(dir, 'empty.csv'),
+      '--module',
+      'Contacts',
+    ])
+    assert.equal(code, 2)
+    assert.match(stdout, /empty\.csv is empty/)
+  })
+})
