@@ -73,18 +73,34 @@ export interface RunView {
   creditsSpent: number
   /** What went wrong and what to do, when state is failed. */
   message: string | null
+  /** Rows planned for jobs (the rows of the file minus the excluded). */
+  rowsToSend: number
+  /** When the run ended, or null while it runs. */
+  finishedAt: string | null
+  /** The run whose skipped rows this run sends again, if any. */
+  previousRunId: string | null
 }
 
 /** One Zoho bulk write job within a run. */
 export interface JobView {
   index: number
   jobId: string | null
-  state: 'waiting' | 'uploading' | 'queued' | 'running' | 'done' | 'failed'
+  state:
+    | 'waiting'
+    | 'uploading'
+    | 'creating'
+    | 'queued'
+    | 'running'
+    | 'downloading'
+    | 'done'
+    | 'failed'
   rows: number
   processed: number
   added: number
   updated: number
   skipped: number
+  /** What happened to this job and what to do, when it did not go well. */
+  message: string | null
 }
 
 /** One skipped or excluded row with the user's own values. */
@@ -94,6 +110,8 @@ export interface ReportRow {
   kind: 'skipped' | 'excluded'
   values: string[]
   reason: string
+  /** The reason without this row's particulars, for grouping and filtering. */
+  group: string
 }
 
 /** The skipped-rows report of a finished run. */
@@ -103,6 +121,20 @@ export interface ReportView {
   columns: string[]
   counts: OutcomeCounts
   rows: ReportRow[]
+  module: string
+  startedAt: string
+  state: RunView['state']
+  /** Each job with its own counts (added + updated + skipped = its rows). */
+  jobs: JobView[]
+  /** Skipped and excluded rows per reason, the most frequent first. */
+  reasons: { group: string; count: number }[]
+  /** The run this one re-ran, and the run that re-ran this one. */
+  previousRunId: string | null
+  nextRunId: string | null
+  /** Cells a spreadsheet would run as formulas (the CSV export neutralises them). */
+  formulaCells: number
+  /** Something the user should know about this report (e.g. the file changed). */
+  notice: string | null
 }
 
 /** A file the renderer offers for saving. */
@@ -161,8 +193,31 @@ export interface Requests {
   getRun: { request: { runId: string }; response: RunView }
   /** The skipped-rows report of a finished run. */
   getReport: { request: { runId: string }; response: ReportView }
-  /** The skipped rows as CSV in the file's own columns plus a reason. */
-  exportSkipped: { request: { runId: string }; response: ExportedFile }
+  /**
+   * The skipped rows as CSV: `spreadsheet` (default) in the file's own
+   * columns plus line and reason, formula cells neutralised; `reimport`
+   * exactly as in the file.
+   */
+  exportSkipped: {
+    request: { runId: string; format?: 'spreadsheet' | 'reimport' }
+    response: ExportedFile
+  }
+  /** Every run on record, newest first. */
+  listRuns: { request: null; response: RunView[] }
+  /**
+   * Makes a new file of a run's skipped and excluded rows (their original
+   * lines remembered) and checks it with the run's mapping, for fixing and
+   * sending again; the new run links to the old one.
+   */
+  openSkippedRows: {
+    request: { runId: string }
+    response: {
+      file: FileSummary
+      fields: CrmField[]
+      mapping: ImportMapping
+      summary: CheckSummary
+    }
+  }
 }
 
 /** Every event the main process sends to the renderer. */
@@ -188,6 +243,8 @@ export const REQUEST_NAMES = [
   'getRun',
   'getReport',
   'exportSkipped',
+  'listRuns',
+  'openSkippedRows',
 ] as const satisfies readonly RequestName[]
 
 /** The event names, likewise. */
@@ -203,7 +260,9 @@ export interface IpcError {
 }
 
 /** Every answer is a value: the result, or an error to show the user. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+export type IpcResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: IpcError }
 
 /** The object the preload puts on `window.bulkwright`. */
 export type BulkwrightApi = {
@@ -212,7 +271,10 @@ export type BulkwrightApi = {
   ) => Promise<IpcResult<Requests[K]['response']>>
 } & {
   /** Subscribes to an event; returns the unsubscribe function. */
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  on<E extends EventName>(
+    event: E,
+    listener: (payload: Events[E]) => void,
+  ): () => void
   /** Opens a dropped or picked file: by path when it has one, else by bytes. */
   openFile(file: File): Promise<IpcResult<FileSummary>>
 }

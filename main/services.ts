@@ -8,9 +8,9 @@ import {
 import { checkFile, type FileCheck } from './import/check-file.ts'
 import { OpenFiles } from './import/open-files.ts'
 import { RecentMappings } from './import/recent-mappings.ts'
-import { startRun } from './import/run-import.ts'
-import { RunStore, type RunRecord } from './import/run-store.ts'
-import { buildReport, exportSkippedCsv } from './import/skipped-report.ts'
+import { RunStore } from './import/run-store.ts'
+import { createRunHandlers } from './runs/run-handlers.ts'
+import { RunService } from './runs/run-service.ts'
 import type { RequestHandlers } from './ipc/register-handlers.ts'
 import { startLocalCrm, type LocalCrm } from './localcrm/local-crm.ts'
 import { createLogger } from './log/logger.ts'
@@ -68,7 +68,6 @@ export async function createServices(
   const recent = new RecentMappings(
     join(options.dataDir, 'mappings', 'recent.json'),
   )
-  const runs = new Map<string, RunRecord>()
   const fieldCache = new Map<string, CrmField[]>()
   let send: EventSender = () => {}
 
@@ -97,12 +96,18 @@ export async function createServices(
     return fields
   }
 
-  const runOf = async (runId: string): Promise<RunRecord> => {
-    const run = runs.get(runId) ?? (await store.load(runId))
-    if (run === null)
-      throw new UserFacingError('UNKNOWN_RUN', 'That run is not known.')
-    return run
-  }
+  const runService = new RunService({
+    store,
+    connection: () => ({
+      client: connected().client,
+      zgid: connected().org.zgid,
+    }),
+    pollMs: options.pollMs ?? { first: 1000, max: 15_000 },
+    onProgress: (view: RunView) => send('runProgress', view),
+  })
+  const runs = createRunHandlers({ runs: runService, store, files, fieldsOf })
+  // Runs a previous start left unfinished continue now.
+  if (connection !== null) void runService.resumeUnfinished()
 
   const handlers: RequestHandlers = {
     async getConnection() {
@@ -127,45 +132,12 @@ export async function createServices(
       checks.set(fileId, check)
       return check.summary
     },
-    async startImport({ fileId, mapping, sendRowsWithErrors }) {
-      const file = files.get(fileId)
-      const fields = await fieldsOf(mapping.module)
-      const check = await checkFile(file, { fields, mapping })
-      if (check.summary.mappingProblems.some((p) => p.severity === 'error')) {
-        throw new UserFacingError(
-          'MAPPING_INCOMPLETE',
-          check.summary.mappingProblems[0]!.message,
-        )
-      }
-
-      const run = startRun(
-        { file, check, mapping, fields, sendRowsWithErrors },
-        {
-          client: connected().client,
-          zgid: connected().org.zgid,
-          store,
-          pollMs: options.pollMs ?? { first: 1000, max: 15_000 },
-          onProgress: (view: RunView) => send('runProgress', view),
-        },
-      )
-      runs.set(run.view.runId, run)
-      return structuredClone(run.view)
-    },
-    getRun: async ({ runId }) => structuredClone((await runOf(runId)).view),
-    async getReport({ runId }) {
-      const run = await runOf(runId)
-      const file = await files
-        .openPath(run.filePath)
-        .then((s) => files.get(s.fileId))
-      return buildReport(run, file)
-    },
-    async exportSkipped({ runId }) {
-      const run = await runOf(runId)
-      const file = await files
-        .openPath(run.filePath)
-        .then((s) => files.get(s.fileId))
-      return exportSkippedCsv(await buildReport(run, file))
-    },
+    startImport: (request) => runs.startImport(request),
+    getRun: (request) => runs.getRun(request),
+    getReport: (request) => runs.getReport(request),
+    exportSkipped: (request) => runs.exportSkipped(request),
+    listRuns: (request) => runs.listRuns(request),
+    openSkippedRows: (request) => runs.openSkippedRows(request),
   }
 
   return {
@@ -174,6 +146,6 @@ export async function createServices(
       send = sender
     },
     localCrmUrl: localCrm.url,
-    close: () => localCrm.close(),
+    close: () => runService.stop().then(() => localCrm.close()),
   }
 }

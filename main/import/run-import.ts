@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import type { JobView, RunView } from '../../app/contract.ts'
+import type { RunView } from '../../app/contract.ts'
 import type { CrmField } from '../../app/fields/crm-field.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
-import { readCsvRecords } from '../../app/csv/read-csv.ts'
-import { jobColumns, jobRow } from '../../app/plan/job-file.ts'
-import { JOB_CREDITS, MAX_ROWS_PER_JOB } from '../../app/plan/zoho-limits.ts'
-import { countOutcomes } from '../../app/results/join-results.ts'
-import type { CrmClient } from '../zoho/crm-client.ts'
+import { jobColumns } from '../../app/plan/job-file.ts'
+import type { JobLimits } from '../../app/plan/plan-jobs.ts'
+import { JOB_CREDITS } from '../../app/plan/zoho-limits.ts'
 import { createLogger } from '../log/logger.ts'
+import { fingerprintFile } from '../runs/fingerprint.ts'
+import { planRun } from '../runs/plan-run.ts'
+import { RunStopped, type RetryPolicy } from '../runs/retry.ts'
+import type { CrmClient } from '../zoho/crm-client.ts'
 import type { FileCheck } from './check-file.ts'
 import type { OpenFile } from './open-files.ts'
-import { runOneJob, type SentRow } from './run-one-job.ts'
+import { runOneJob } from './run-one-job.ts'
 import type { RunRecord, RunStore } from './run-store.ts'
 
 const log = createLogger('jobs')
@@ -21,6 +23,13 @@ export interface RunDeps {
   zgid: string
   store: RunStore
   pollMs: { first: number; max: number }
+  retry: RetryPolicy
+  /** True once the app is closing: the run stops where it is, to resume. */
+  stopped: () => boolean
+  /** Bound on a result CSV's unpacked size (tests make it small). */
+  maxResultBytes?: number
+  /** Job limits (tests make them small to get several jobs). */
+  limits?: JobLimits
   onProgress(view: RunView): void
 }
 
@@ -31,43 +40,24 @@ export interface RunRequest {
   mapping: ImportMapping
   fields: CrmField[]
   sendRowsWithErrors: boolean
+  /** For a re-run of skipped rows: the run they came from. */
+  previousRunId?: string | null
+  /** For a re-run: the original file's line of each row. */
+  originalLines?: number[] | null
 }
 
-function firstErrorByRow(check: FileCheck): Map<number, string> {
-  const reasons = new Map<number, string>()
-  for (const problem of check.problems) {
-    if (problem.row === null || problem.severity !== 'error') continue
-    if (!reasons.has(problem.row)) reasons.set(problem.row, problem.message)
-  }
-  return reasons
-}
-
-function newJob(index: number): JobView {
+/** Builds a new run's record (not yet on disk). */
+export async function newRun(request: RunRequest): Promise<RunRecord> {
   return {
-    index,
-    jobId: null,
-    state: 'waiting',
-    rows: 0,
-    processed: 0,
-    added: 0,
-    updated: 0,
-    skipped: 0,
-  }
-}
-
-/**
- * Starts a run: the rows are read again from the file, split into jobs of at
- * most 25,000, and each job is uploaded, created, polled and joined back to
- * its rows. Returns at once with the run's first view; progress follows.
- */
-export function startRun(request: RunRequest, deps: RunDeps): RunRecord {
-  const run: RunRecord = {
+    version: 2,
     view: {
       runId: randomUUID(),
       fileName: request.file.name,
       module: request.mapping.module,
       state: 'running',
       startedAt: new Date().toISOString(),
+      finishedAt: null,
+      previousRunId: request.previousRunId ?? null,
       jobs: [],
       counts: {
         added: 0,
@@ -76,30 +66,30 @@ export function startRun(request: RunRequest, deps: RunDeps): RunRecord {
         excluded: 0,
         total: request.check.rowCount,
       },
+      rowsToSend: 0,
       creditsSpent: 0,
       message: null,
     },
-    filePath: request.file.path,
+    file: await fingerprintFile(request.file.path, request.file.name),
     mapping: request.mapping,
-    outcomes: [],
+    columns: jobColumns(request.mapping, request.fields),
+    sendRowsWithErrors: request.sendRowsWithErrors,
+    labels: Object.fromEntries(request.fields.map((f) => [f.apiName, f.label])),
+    planned: false,
+    jobs: [],
+    originalLines: request.originalLines ?? null,
   }
-
-  void execute(run, request, deps).catch(async (error: unknown) => {
-    log.error(`run ${run.view.runId} stopped`, error)
-    run.view.state = 'failed'
-    run.view.message =
-      error instanceof Error
-        ? `${error.message} Rows already imported stay imported; the report shows which.`
-        : 'The run stopped unexpectedly.'
-    await publish(run, deps)
-  })
-  return run
 }
 
-async function publish(run: RunRecord, deps: RunDeps): Promise<void> {
+/** Recomputes the counts from the jobs, saves the run and tells the renderer. */
+export async function publish(run: RunRecord, deps: RunDeps): Promise<void> {
+  const sum = (key: 'added' | 'updated' | 'skipped') =>
+    run.view.jobs.reduce((total, job) => total + job[key], 0)
   run.view.counts = {
-    ...countOutcomes(run.outcomes),
-    total: run.view.counts.total,
+    ...run.view.counts,
+    added: sum('added'),
+    updated: sum('updated'),
+    skipped: sum('skipped'),
   }
   run.view.creditsSpent =
     run.view.jobs.filter((job) => job.jobId !== null).length * JOB_CREDITS
@@ -107,68 +97,70 @@ async function publish(run: RunRecord, deps: RunDeps): Promise<void> {
   deps.onProgress(structuredClone(run.view))
 }
 
-async function execute(
+/**
+ * Takes a run from wherever it stands to its end: plans it if it was not
+ * (a new run), then each job in order. Called for new runs and for runs
+ * found unfinished when the app starts.
+ */
+export async function executeRun(
   run: RunRecord,
-  request: RunRequest,
   deps: RunDeps,
+  fresh?: { file: OpenFile; check: FileCheck },
 ): Promise<void> {
-  const columns = jobColumns(request.mapping, request.fields)
-  const blocked = request.sendRowsWithErrors
-    ? new Map<number, string>()
-    : firstErrorByRow(request.check)
-  let batch: SentRow[] = []
+  const runId = run.view.runId
+  try {
+    if (!run.planned) {
+      if (fresh === undefined) {
+        run.view.state = 'failed'
+        run.view.message =
+          'Bulkwright stopped before this run sent anything. Nothing was ' +
+          'imported; start the import again.'
+        return await publish(run, deps)
+      }
+      await planRun(run, fresh.file, fresh.check, deps.store, deps.limits)
+    }
 
-  const flush = async () => {
-    if (batch.length === 0) return
-    const job = newJob(run.view.jobs.length)
-    job.rows = batch.length
-    run.view.jobs.push(job)
-    const outcomes = await runOneJob(
-      job,
-      batch,
-      columns,
-      request.mapping,
-      deps,
-      () => publish(run, deps),
+    run.view.state = 'running'
+    run.view.message = null
+    await publish(run, deps)
+    for (let index = 0; index < run.jobs.length; index++) {
+      await runOneJob({
+        run,
+        index,
+        deps,
+        publish: () => publish(run, deps),
+      })
+    }
+
+    run.view.state = 'finished'
+    run.view.finishedAt = new Date().toISOString()
+    await publish(run, deps)
+    const c = run.view.counts
+    log.info(
+      `run ${runId} finished: ${c.added} added, ${c.updated} updated, ` +
+        `${c.skipped} skipped, ${c.excluded} excluded of ${c.total}`,
     )
-    run.outcomes.push(...outcomes)
-    batch = []
+  } catch (error) {
+    if (error instanceof RunStopped) {
+      log.info(`run ${runId} stopped; it resumes on the next start`)
+      return
+    }
+
+    log.error(`run ${runId} paused`, error)
+    run.view.state = 'failed'
+    run.view.message =
+      `${error instanceof Error ? error.message : 'The run stopped unexpectedly.'} ` +
+      'Nothing is lost: jobs already created are kept. Start Bulkwright ' +
+      'again to resume the run where it stopped.'
     await publish(run, deps)
   }
+}
 
-  log.info(`run ${run.view.runId} started, ${request.check.rowCount} rows`)
-  for await (const records of readCsvRecords(
-    request.file.source,
-    request.file.head.layout,
-  )) {
-    for (const record of records) {
-      const reason = blocked.get(record.row)
-      if (reason !== undefined) {
-        run.outcomes.push({
-          row: record.row,
-          line: record.line,
-          kind: 'excluded',
-          recordId: null,
-          errors: [],
-          reason: `Not sent: ${reason}`,
-        })
-        continue
-      }
-      batch.push({
-        row: record.row,
-        line: record.line,
-        cells: jobRow(record, request.mapping, columns),
-      })
-      if (batch.length === MAX_ROWS_PER_JOB) await flush()
-    }
-  }
-  await flush()
+/** True when a stored run has jobs left to finish. */
+export function isUnfinished(run: RunRecord): boolean {
+  if (run.view.state === 'running') return true
 
-  run.view.state = 'finished'
-  await publish(run, deps)
-  const counts = run.view.counts
-  log.info(
-    `run ${run.view.runId} finished: ${counts.added} added, ${counts.updated} updated, ` +
-      `${counts.skipped} skipped, ${counts.excluded} excluded of ${counts.total}`,
+  return (
+    run.view.state === 'failed' && run.jobs.some((j) => j.phase !== 'ended')
   )
 }

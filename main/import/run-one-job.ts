@@ -1,25 +1,28 @@
-import type { JobView } from '../../app/contract.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
 import {
   writeJobCsv,
   zipJobCsv,
   type JobColumns,
 } from '../../app/plan/job-file.ts'
-import { joinJobResults } from '../../app/results/join-results.ts'
-import { parseResultZip } from '../../app/results/parse-result-zip.ts'
-import type { RowOutcome } from '../../app/results/row-outcome.ts'
-import { UserFacingError } from '../user-facing-error.ts'
-import type { JobStatus } from '../zoho/job-status.ts'
+import type { SentRow } from '../../app/results/join-results.ts'
+import { createLogger } from '../log/logger.ts'
+import { allSkipped, jobReasons } from '../runs/job-outcomes.ts'
+import { fetchOutcomes } from '../runs/job-result.ts'
+import { pollJob } from '../runs/poll-job.ts'
+import { failureKind, withRetries } from '../runs/retry.ts'
+import type { RunRecord } from '../runs/run-record.ts'
 import type { RunDeps } from './run-import.ts'
 
-/** One row as it goes to Zoho, with where it came from. */
-export interface SentRow {
-  row: number
-  line: number
-  cells: string[]
-}
+const log = createLogger('jobs')
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** One job of a run, and how to record what happens to it. */
+export interface JobContext {
+  run: RunRecord
+  index: number
+  deps: RunDeps
+  /** Saves the run record atomically and tells the renderer. */
+  publish(): Promise<void>
+}
 
 function jobBody(
   mapping: ImportMapping,
@@ -42,103 +45,160 @@ function jobBody(
   }
 }
 
-function showStatus(job: JobView, status: JobStatus): void {
-  job.state =
-    status.state === 'queued'
-      ? 'queued'
-      : status.state === 'running'
-        ? 'running'
-        : job.state
-  job.added = status.added
-  job.updated = status.updated
-  job.skipped = status.skipped
-  job.processed = status.added + status.updated + status.skipped
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
-async function pollUntilDone(
-  jobId: string,
-  job: JobView,
-  deps: RunDeps,
-  publish: () => Promise<void>,
-): Promise<JobStatus> {
-  let wait = deps.pollMs.first
-  for (;;) {
-    const status = await deps.client.getJob(jobId)
-    showStatus(job, status)
-    await publish()
-    if (status.state === 'completed' || status.state === 'failed') return status
+async function upload(context: JobContext, rows: SentRow[]): Promise<string> {
+  const { run, index, deps } = context
+  const fileName = `${run.mapping.module}-part${index + 1}.csv`
+  const zip = await zipJobCsv(
+    fileName,
+    writeJobCsv(
+      run.columns.headers,
+      rows.map((sent) => sent.cells),
+    ),
+  )
+  // An upload only stores a file; sending it twice creates nothing.
+  return withRetries(
+    `upload of job ${index + 1}`,
+    () =>
+      deps.client.uploadZip(zip, fileName.replace(/csv$/, 'zip'), deps.zgid),
+    {
+      policy: deps.retry,
+      stopped: deps.stopped,
+      retryable: (kind) => kind !== 'refused',
+    },
+  )
+}
 
-    await sleep(wait)
-    wait = Math.min(deps.pollMs.max, Math.round(wait * 1.5))
+/**
+ * Creates the job at most once. Only an answer that says "not done" (429,
+ * 5xx) is tried again; when no answer came (a dropped connection, a
+ * timeout), the CRM may have created it, so it is never sent again and the
+ * job is reconciled as "not known" instead.
+ */
+async function create(context: JobContext, fileId: string): Promise<string> {
+  const { run, index, deps } = context
+  return withRetries(
+    `creating job ${index + 1}`,
+    () => deps.client.createJob(jobBody(run.mapping, run.columns, fileId)),
+    {
+      policy: deps.retry,
+      stopped: deps.stopped,
+      retryable: (kind) => kind === 'answered-transient',
+    },
+  )
+}
+
+/** Ends a job: its outcomes first, then its state, so a crash between repeats no row. */
+async function end(
+  context: JobContext,
+  outcomes: ReturnType<typeof allSkipped>,
+  message: string | null,
+): Promise<void> {
+  const { run, index, deps } = context
+  await deps.store.saveOutcomes(run.view.runId, `job-${index + 1}`, outcomes)
+  const job = run.view.jobs[index]!
+  job.added = outcomes.filter((o) => o.kind === 'added').length
+  job.updated = outcomes.filter((o) => o.kind === 'updated').length
+  job.skipped = outcomes.filter((o) => o.kind === 'skipped').length
+  job.processed = outcomes.length
+  job.state = message === null ? 'done' : 'failed'
+  job.message = message
+  run.jobs[index]!.phase = 'ended'
+  await context.publish()
+}
+
+/**
+ * Takes one job from wherever it stands to its end: upload, create (once),
+ * poll, download and join. Every step is recorded before the next begins.
+ */
+export async function runOneJob(context: JobContext): Promise<void> {
+  const { run, index, deps } = context
+  const record = run.jobs[index]!
+  const job = run.view.jobs[index]!
+  const number = index + 1
+  if (record.phase === 'ended') return
+
+  const rows = await deps.store.loadJobRows(run.view.runId, index)
+  if (rows === null) throw new Error(`job ${number} has no rows on disk`)
+
+  if (record.phase === 'planned') {
+    job.state = 'uploading'
+    await context.publish()
+    try {
+      record.fileId = await upload(context, rows)
+    } catch (error) {
+      failureKind(error)
+      return end(
+        context,
+        allSkipped(rows, jobReasons.notSent(number, messageOf(error))),
+        `The CRM did not take the file of job ${number}: ${messageOf(error)}`,
+      )
+    }
+    record.phase = 'uploaded'
+    await context.publish()
   }
-}
 
-function failedRows(rows: SentRow[], reason: string): RowOutcome[] {
-  return rows.map((sent) => ({
-    row: sent.row,
-    line: sent.line,
-    kind: 'skipped',
-    recordId: null,
-    errors: [],
-    reason,
-  }))
-}
+  if (record.phase === 'uploaded') {
+    // Written BEFORE the call: a restart that finds `creating` knows the
+    // job may exist and never creates it again.
+    record.phase = 'creating'
+    job.state = 'creating'
+    await context.publish()
+    try {
+      record.jobId = await create(context, record.fileId!)
+    } catch (error) {
+      if (failureKind(error) === 'no-answer') {
+        log.warn(`job ${number}: no answer to create; outcome not known`)
+        return end(
+          context,
+          allSkipped(rows, jobReasons.unknown(number)),
+          `No answer while creating job ${number}: ${messageOf(error)} It was not sent again, so that it cannot be created twice.`,
+        )
+      }
+      return end(
+        context,
+        allSkipped(rows, jobReasons.notSent(number, messageOf(error))),
+        `The CRM refused job ${number}: ${messageOf(error)}`,
+      )
+    }
+    record.phase = 'created'
+    job.jobId = record.jobId
+    job.state = 'queued'
+    await context.publish()
+  }
 
-/** Uploads one job's rows, waits for Zoho and joins the result to the rows. */
-export async function runOneJob(
-  job: JobView,
-  rows: SentRow[],
-  columns: JobColumns,
-  mapping: ImportMapping,
-  deps: RunDeps,
-  publish: () => Promise<void>,
-): Promise<RowOutcome[]> {
-  job.state = 'uploading'
-  await publish()
-  const csv = writeJobCsv(
-    columns.headers,
-    rows.map((sent) => sent.cells),
-  )
-  const fileName = `${mapping.module}-part${job.index + 1}.csv`
-  const zip = await zipJobCsv(fileName, csv)
-  const fileId = await deps.client.uploadZip(
-    zip,
-    fileName.replace(/csv$/, 'zip'),
-    deps.zgid,
-  )
-  job.jobId = await deps.client.createJob(jobBody(mapping, columns, fileId))
-  job.state = 'queued'
-  await publish()
+  if (record.phase === 'creating') {
+    log.warn(`job ${number}: found mid-create after a restart; not re-created`)
+    return end(
+      context,
+      allSkipped(rows, jobReasons.unknown(number)),
+      `Bulkwright stopped while creating job ${number}; it was not created again, so that it cannot be created twice.`,
+    )
+  }
 
-  const status = await pollUntilDone(job.jobId, job, deps, publish)
+  const jobId = record.jobId!
+  const status = await pollJob(jobId, job, context)
   if (status.state === 'failed' || status.downloadUrl === null) {
-    job.state = 'failed'
-    return failedRows(
-      rows,
-      `Zoho reported job ${job.jobId} as failed; this row was not imported. Run it again.`,
+    return end(
+      context,
+      allSkipped(rows, jobReasons.failed(number, jobId)),
+      `The CRM reported job ${number} (id ${jobId}) as FAILED. Its rows are in the report; send them again after checking the CRM.`,
     )
   }
 
-  const parsed = await parseResultZip(
-    await deps.client.downloadResult(status.downloadUrl),
-  )
-  if (!parsed.ok) {
-    job.state = 'failed'
-    throw new UserFacingError(
-      'BAD_RESULT',
-      `The result of job ${job.jobId} could not be read: ${parsed.message}`,
+  job.state = 'downloading'
+  await context.publish()
+  const result = await fetchOutcomes(status.downloadUrl, rows, context)
+  if (!result.ok) {
+    return end(
+      context,
+      allSkipped(rows, jobReasons.unreadable(number, jobId, result.message)),
+      `The result of job ${number} (id ${jobId}) could not be used: ${result.message}`,
     )
   }
 
-  const joined = joinJobResults(rows, parsed.rows)
-  if (!Array.isArray(joined)) {
-    job.state = 'failed'
-    throw new UserFacingError(
-      'RESULT_MISMATCH',
-      `The result of job ${job.jobId} does not match the rows sent: ${joined.message}`,
-    )
-  }
-
-  job.state = 'done'
-  return joined
+  await end(context, result.outcomes, null)
 }

@@ -1,77 +1,118 @@
 import type { ExportedFile, ReportRow, ReportView } from '../../app/contract.ts'
 import { readCsvRecords } from '../../app/csv/read-csv.ts'
-import { writeJobCsv } from '../../app/plan/job-file.ts'
+import { countReasons, reasonGroup } from '../../app/report/reason-groups.ts'
+import {
+  neutraliseCell,
+  reimportExport,
+  spreadsheetExport,
+} from '../../app/report/spreadsheet-safe.ts'
+import type { RowOutcome } from '../../app/results/row-outcome.ts'
+import { fileChange } from '../runs/fingerprint.ts'
 import type { OpenFile } from './open-files.ts'
-import type { RunRecord } from './run-store.ts'
+import type { RunRecord, RunStore } from './run-store.ts'
 
-/** Builds the report of a run: every skipped or excluded row with its values. */
-export async function buildReport(
+/** Rows a report sends to the screen; exports always hold every row. */
+export const MAX_REPORT_ROWS = 20_000
+
+/** What a report needs besides the run. */
+export interface ReportDeps {
+  store: RunStore
+  openFile(path: string, name: string): Promise<OpenFile>
+  /** The run that re-ran this one's skipped rows, if any. */
+  nextRunId(runId: string): Promise<string | null>
+}
+
+/** The rows of a run that did not make it: excluded, then each job's skipped. */
+export async function notImported(
   run: RunRecord,
-  file: OpenFile,
-): Promise<ReportView> {
-  const wanted = new Map(
-    run.outcomes
-      .filter(
-        (outcome) => outcome.kind === 'skipped' || outcome.kind === 'excluded',
-      )
-      .map((outcome) => [outcome.row, outcome]),
-  )
-  const rows: ReportRow[] = []
+  store: RunStore,
+): Promise<RowOutcome[]> {
+  const runId = run.view.runId
+  const outcomes = await store.loadOutcomes(runId, 'excluded')
+  for (let index = 0; index < run.jobs.length; index++) {
+    if (run.jobs[index]!.phase !== 'ended') continue
 
+    const job = await store.loadOutcomes(runId, `job-${index + 1}`)
+    outcomes.push(...job.filter((outcome) => outcome.kind === 'skipped'))
+  }
+  return outcomes.sort((a, b) => a.row - b.row)
+}
+
+async function readValues(
+  run: RunRecord,
+  rows: ReadonlySet<number>,
+  deps: ReportDeps,
+): Promise<{ columns: string[]; values: Map<number, string[]> } | string> {
+  const change = await fileChange(run.file)
+  if (change !== null) return change
+
+  const file = await deps.openFile(run.file.path, run.file.name)
+  const values = new Map<number, string[]>()
   for await (const records of readCsvRecords(file.source, file.head.layout)) {
     for (const record of records) {
-      const outcome = wanted.get(record.row)
-      if (outcome === undefined) continue
-      rows.push({
-        row: record.row,
-        line: record.line,
-        kind: outcome.kind === 'excluded' ? 'excluded' : 'skipped',
-        values: record.values,
-        reason: outcome.reason ?? 'No reason given.',
-      })
+      if (rows.has(record.row)) values.set(record.row, record.values)
     }
   }
+  return { columns: file.head.columns.map((c) => c.name), values }
+}
+
+/** Builds the report of a run: counts, reasons, and every row not imported. */
+export async function buildReport(
+  run: RunRecord,
+  deps: ReportDeps,
+  maxRows = MAX_REPORT_ROWS,
+): Promise<ReportView> {
+  const label = (name: string) => run.labels[name] ?? name
+  const outcomes = await notImported(run, deps.store)
+  const shown = outcomes.slice(0, maxRows)
+  const source = await readValues(run, new Set(shown.map((o) => o.row)), deps)
+  const known = typeof source === 'string' ? null : source
+  const rows: ReportRow[] = shown.map((outcome) => ({
+    row: outcome.row,
+    line: outcome.line,
+    kind: outcome.kind === 'excluded' ? 'excluded' : 'skipped',
+    values: known?.values.get(outcome.row) ?? [],
+    reason: outcome.reason ?? 'No reason given.',
+    group: reasonGroup(outcome, label),
+  }))
+  const notices = [
+    typeof source === 'string'
+      ? `${source} The rows' own values cannot be shown; their lines and reasons can.`
+      : null,
+    outcomes.length > maxRows
+      ? `The first ${maxRows.toLocaleString('en')} of ${outcomes.length.toLocaleString('en')} rows are shown; the exports hold them all.`
+      : null,
+  ].filter((n) => n !== null)
 
   return {
     runId: run.view.runId,
     fileName: run.view.fileName,
-    columns: file.head.columns.map((column) => column.name),
+    module: run.view.module,
+    startedAt: run.view.startedAt,
+    state: run.view.state,
+    columns: known?.columns ?? [],
     counts: run.view.counts,
+    jobs: run.view.jobs,
     rows,
+    reasons: countReasons(outcomes.map((o) => reasonGroup(o, label))),
+    previousRunId: run.view.previousRunId,
+    nextRunId: await deps.nextRunId(run.view.runId),
+    formulaCells: rows.reduce(
+      (sum, row) =>
+        sum + row.values.filter((v) => neutraliseCell(v) !== null).length,
+      0,
+    ),
+    notice: notices.length > 0 ? notices.join(' ') : null,
   }
 }
 
-/** Spreadsheets run cells that start with these as formulas. */
-const FORMULA_START = /^[=+\-@\t\r]/
-
-/** Makes a cell safe to open in a spreadsheet; says whether it changed it. */
-function neutralise(cell: string): { text: string; changed: boolean } {
-  return FORMULA_START.test(cell)
-    ? { text: `'${cell}`, changed: true }
-    : { text: cell, changed: false }
-}
-
-/** The skipped rows as CSV: the file's own columns, its line, and the reason. */
-export function exportSkippedCsv(report: ReportView): ExportedFile {
-  let changed = 0
-  const rows = report.rows.map((row) =>
-    [...row.values, String(row.line), row.reason].map((cell) => {
-      const safe = neutralise(cell)
-      if (safe.changed) changed += 1
-      return safe.text
-    }),
-  )
-  const headers = [...report.columns, 'Line in file', 'Reason']
+/** The skipped rows as a file: spreadsheet-safe with reasons, or raw for re-import. */
+export function exportSkipped(
+  report: ReportView,
+  format: 'spreadsheet' | 'reimport' = 'spreadsheet',
+): ExportedFile {
   const base = report.fileName.replace(/\.csv$/i, '')
-
-  return {
-    fileName: `${base}-skipped.csv`,
-    content: writeJobCsv(headers, rows),
-    note:
-      changed === 0
-        ? null
-        : `${changed} cells started with =, +, -, @, tab or carriage return; ` +
-          'each got a leading apostrophe so that a spreadsheet shows it as text ' +
-          'instead of running it as a formula.',
-  }
+  return format === 'reimport'
+    ? reimportExport(base, report.columns, report.rows)
+    : spreadsheetExport(base, report.columns, report.rows)
 }

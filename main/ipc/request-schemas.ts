@@ -49,5 +49,10 @@ export const requestSchemas: {
   }),
   getRun: z.object({ runId: id }),
   getReport: z.object({ runId: id }),
-  exportSkipped: z.object({ runId: id }),
+  exportSkipped: z.object({
+    runId: id,
+    format: z.enum(['spreadsheet', 'reimport']).optional(),
+  }),
+  listRuns: z.null(),
+  openSkippedRows: z.object({ runId: id }),
 }
