@@ -60,7 +60,7 @@ export async function handleUpload(
       headers: { 'content-type': req.headers['content-type'] ?? '' },
     }).formData()
   } catch (error) {
-    if (req.socket.destroyed) return 'dropped'
+    if (req.destroyed || !req.socket || req.socket.destroyed) return 'dropped'
     if (
       error instanceof LimitError ||
       (error as Error).cause instanceof LimitError
