@@ -6,7 +6,7 @@ import type { ImportMapping } from './import-mapping.ts'
  * A mapping saved to a file, reusable with another file of the same shape:
  * columns are named by their header text, not by position.
  */
-const savedMappingSchema = z.object({
+export const savedMappingSchema = z.object({
   version: z.literal(1),
   module: z.string().min(1),
   operation: z.enum(['insert', 'update', 'upsert']),
