@@ -134,6 +134,7 @@ export async function executeRun(
 
     run.view.state = 'finished'
     run.view.finishedAt = new Date().toISOString()
+    run.view.message = troubleOf(run)
     await publish(run, deps)
     const c = run.view.counts
     log.info(
@@ -154,6 +155,18 @@ export async function executeRun(
       'again to resume the run where it stopped.'
     await publish(run, deps)
   }
+}
+
+/** What the user should know about jobs that did not go well, or null. */
+function troubleOf(run: RunRecord): string | null {
+  const failed = run.view.jobs.filter((job) => job.message !== null)
+  if (failed.length === 0) return null
+
+  return (
+    failed.map((job) => `Job ${job.index + 1}: ${job.message}`).join(' ') +
+    ' Its rows are listed in the report with what to do; fix and re-run ' +
+    'them from there.'
+  )
 }
 
 /** True when a stored run has jobs left to finish. */
