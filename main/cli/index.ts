@@ -3,13 +3,16 @@
  * without a window. Each subcommand lives in its own file.
  */
 import { setLogSink, stderrSink } from '../log/logger.ts'
+import { runCheckCommand } from './check-command.ts'
 import { processIo } from './cli-io.ts'
+import { fetchFieldsFromLocalCrm, takeDataDir } from './crm-for-cli.ts'
 import { runImportCommand } from './import-command.ts'
 
 const HELP = `Bulkwright — imports CSV files into Zoho CRM with the Bulk Write API.
 
 Commands:
   bulkwright import <file.csv> --module <Module> [options]   import, against LocalCRM
+  bulkwright check <file.csv> --module <Module> [options]    check only; sends nothing
   bulkwright help                                            this text
 
 Run a command without arguments to see its options.
@@ -23,6 +26,13 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'import':
       return runImportCommand(rest, processIo)
+    case 'check': {
+      const { dataDir, rest: args } = takeDataDir(rest)
+      return runCheckCommand(args, {
+        ...processIo,
+        fetchFields: (module) => fetchFieldsFromLocalCrm(dataDir, module),
+      })
+    }
     case undefined:
     case 'help':
     case '--help':
