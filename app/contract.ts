@@ -5,7 +5,11 @@
  * request. A misspelt name is a compile error on both sides.
  */
 import type { CsvColumn, CsvLayout, CsvRecord } from './csv/csv-types.ts'
-import type { Problem, ProblemCode } from './check/problem.ts'
+import type {
+  Problem,
+  ProblemCode,
+  ProblemSeverity,
+} from './check/problem.ts'
 import type { CrmField, CrmModule } from './fields/crm-field.ts'
 import type { ImportMapping } from './mapping/import-mapping.ts'
 import type { SavedMapping } from './mapping/saved-mapping.ts'
@@ -59,6 +63,78 @@ export interface CheckSummary {
   problems: Problem[]
   problemCount: number
   plan: { jobs: number; credits: number; rowsToSend: number }
+  /** Rows the user excluded on the Check step. */
+  rowsExcluded: number
+  /** Problem counts per column and kind, for the summary and filters. */
+  byColumnAndCode: ColumnProblemCount[]
+  /** Column transforms applied on the Check step. */
+  transforms: { column: number; transform: TransformId }[]
+  /** Cells the user edited. */
+  editedCells: number
+}
+
+/** How many problems of one kind one column has. */
+export interface ColumnProblemCount {
+  column: number | null
+  columnName: string
+  code: ProblemCode
+  count: number
+}
+
+/** A problem as a grid cell shows it. */
+export interface CellProblem {
+  column: number | null
+  code: ProblemCode
+  severity: ProblemSeverity
+  message: string
+  fix: string | null
+}
+
+/** One row of the Check grid: the values as they will be sent. */
+export interface GridRow {
+  row: number
+  /** 1-based line of the file where the record starts. */
+  line: number
+  values: string[]
+  /** Columns whose cell the user edited. */
+  edited: number[]
+  excluded: boolean
+  problems: CellProblem[]
+}
+
+/** Which rows the grid shows. */
+export interface RowFilter {
+  onlyProblems: boolean
+  column: number | null
+  code: ProblemCode | null
+}
+
+/** A page of grid rows and how many rows match the filter. */
+export interface RowPage {
+  offset: number
+  total: number
+  rows: GridRow[]
+}
+
+/** Column transforms the Check step offers. */
+export type TransformId =
+  | 'trim'
+  | 'phone-drop-extension'
+  | 'date-dmy'
+  | 'date-mdy'
+  | 'number-comma'
+  | 'number-dot'
+  | 'checkbox'
+  | 'picklist'
+
+/** What a column transform would change, before it is applied. */
+export interface ColumnTransformPreview {
+  description: string
+  changed: { row: number; line: number; before: string; after: string }[]
+  failed: { row: number; line: number; value: string; reason: string }[]
+  changedCount: number
+  failedCount: number
+  unchangedCount: number
 }
 
 /** How a run stands, sent as it moves. */
@@ -179,6 +255,36 @@ export interface Requests {
     request: { fileId: string; mapping: ImportMapping }
     response: CheckSummary
   }
+  /** A page of the Check grid, read from the file with the user's fixes. */
+  listRows: {
+    request: { fileId: string; offset: number; limit: number; filter: RowFilter }
+    response: RowPage
+  }
+  /** Changes one cell and checks its row again at once. */
+  editCell: {
+    request: { fileId: string; row: number; column: number; value: string }
+    response: { row: GridRow; summary: CheckSummary }
+  }
+  /** Excludes rows (listed, or all matching a filter) or takes them back. */
+  excludeRows: {
+    request: {
+      fileId: string
+      rows: number[] | null
+      filter: RowFilter | null
+      excluded: boolean
+    }
+    response: CheckSummary
+  }
+  /** What a transform would do to a column, without doing it. */
+  previewTransform: {
+    request: { fileId: string; column: number; transform: TransformId }
+    response: ColumnTransformPreview
+  }
+  /** Applies a transform to a column and checks every row again. */
+  applyTransform: {
+    request: { fileId: string; column: number; transform: TransformId }
+    response: CheckSummary
+  }
   /** Starts sending an open file to the CRM. */
   startImport: {
     request: {
@@ -239,6 +345,11 @@ export const REQUEST_NAMES = [
   'listRecentMappings',
   'rememberMapping',
   'checkImport',
+  'listRows',
+  'editCell',
+  'excludeRows',
+  'previewTransform',
+  'applyTransform',
   'startImport',
   'getRun',
   'getReport',
