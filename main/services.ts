@@ -47,19 +47,20 @@ export interface Services {
 export async function createServices(
   options: ServicesOptions,
 ): Promise<Services> {
-  const localCrm: LocalCrm = await startLocalCrm({
-    dataDir: join(options.dataDir, 'localcrm'),
-    ...(options.localCrmMsPerRow === undefined
-      ? {}
-      : { msPerRow: options.localCrmMsPerRow }),
-  })
+  let localCrm: LocalCrm | null = null
   let connection: CrmConnection | null = null
   let connectionError: string | null = null
   try {
+    localCrm = await startLocalCrm({
+      dataDir: join(options.dataDir, 'localcrm'),
+      ...(options.localCrmMsPerRow === undefined
+        ? {}
+        : { msPerRow: options.localCrmMsPerRow }),
+    })
     connection = await connectLocalCrm(localCrm)
   } catch (error) {
     connectionError = error instanceof Error ? error.message : String(error)
-    log.error('could not connect to LocalCRM', error)
+    log.error('could not start or connect to LocalCRM', error)
   }
 
   const files = new OpenFiles(join(options.dataDir, 'received'))
@@ -145,7 +146,7 @@ export async function createServices(
     setEventSender(sender) {
       send = sender
     },
-    localCrmUrl: localCrm.url,
-    close: () => runService.stop().then(() => localCrm.close()),
+    localCrmUrl: localCrm?.url ?? '',
+    close: () => runService.stop().then(async () => localCrm?.close()),
   }
 }
