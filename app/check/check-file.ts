@@ -110,6 +110,7 @@ export async function checkFile(
     fields: input.fields,
     mapping,
     columns: head.columns,
+    transform: input.transform,
   }
   checkMapping(checkInput).forEach(add)
   const checker = createRowChecker(checkInput)

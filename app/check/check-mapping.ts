@@ -1,6 +1,7 @@
 import type { CsvColumn } from '../csv/csv-types.ts'
 import type { CrmField } from '../fields/crm-field.ts'
 import type { ImportMapping } from '../mapping/import-mapping.ts'
+import type { CellTransform } from '../plan/job-file.ts'
 import { MAX_COLUMNS_PER_JOB } from '../plan/zoho-limits.ts'
 import type { Problem, ProblemCode } from './problem.ts'
 
@@ -10,6 +11,8 @@ export interface CheckInput {
   fields: CrmField[]
   mapping: ImportMapping
   columns: CsvColumn[]
+  /** Column transforms; the checker checks the values they produce. */
+  transform?: CellTransform
 }
 
 function mappingProblem(

@@ -1,4 +1,5 @@
 import type { CsvRecord } from '../csv/csv-types.ts'
+import type { CellTransform } from '../plan/job-file.ts'
 import type { CrmField } from '../fields/crm-field.ts'
 import { type CheckInput, fieldTitle } from './check-mapping.ts'
 import { describeLinesAtStart, quoteValue } from './describe-place.ts'
@@ -20,6 +21,7 @@ interface CellPlan {
   column: number | null
   columnName: string
   defaultValue: string | null
+  transform: ((value: string) => string) | null
   rules: CellRule[]
   /** An empty cell is an error (mandatory on insert, or clearing it). */
   required: boolean
@@ -48,6 +50,9 @@ function plan(input: CheckInput): CellPlan[] {
       column: entry.column,
       columnName: entry.column === null ? '' : (names.get(entry.column) ?? ''),
       defaultValue: entry.defaultValue,
+      transform: input.transform
+        ? (value) => (input.transform as CellTransform)(field.apiName, value)
+        : null,
       rules: rulesFor(field, entry.lookupFindBy),
       required,
       isFindBy,
@@ -129,10 +134,16 @@ function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
 }
 
 /** The first problem of one cell (empty, breaking a rule, or a duplicate). */
+/** The value Zoho would receive: transformed, or the default when empty. */
+function cellValue(record: CsvRecord, cell: CellPlan): string {
+  let value = cell.column === null ? '' : (record.values[cell.column] ?? '')
+  if (cell.transform) value = cell.transform(value)
+
+  return value === '' && cell.defaultValue !== null ? cell.defaultValue : value
+}
+
 function checkCell(record: CsvRecord, cell: CellPlan): Problem | null {
-  const raw = cell.column === null ? '' : (record.values[cell.column] ?? '')
-  const value =
-    raw === '' && cell.defaultValue !== null ? cell.defaultValue : raw
+  const value = cellValue(record, cell)
   if (value.trim() === '') return checkEmpty(record, cell)
 
   for (const rule of cell.rules) {
@@ -158,9 +169,7 @@ function checkCellDuplicate(
   cell: CellPlan,
   problems: Problem[],
 ): void {
-  const raw = cell.column === null ? '' : (record.values[cell.column] ?? '')
-  const value =
-    raw === '' && cell.defaultValue !== null ? cell.defaultValue : raw
+  const value = cellValue(record, cell)
   if (value.trim() === '') return
 
   const duplicate = checkDuplicate(record, cell, value)
