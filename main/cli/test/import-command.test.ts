@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { after, describe, it } from 'node:test'
+
+const BIN = resolve('bin/bulkwright.mjs')
+const CUSTOMERS = resolve('../shared/data/customers-1000.csv')
+const work = mkdtempSync(join(tmpdir(), 'bulkwright-cli-'))
+after(() => rmSync(work, { recursive: true, force: true }))
+
+function bulkwright(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function freshDir(name: string): string {
+  return join(work, name)
+}
+
+describe('bulkwright import', () => {
+  it('imports customers-1000.csv into Contacts with counts that add up to the file', () => {
+    const report = join(work, 'skipped.csv')
+    const run = bulkwright(
+      'import',
+      CUSTOMERS,
+      '--module',
+      'Contacts',
+      '--data-dir',
+      freshDir('customers'),
+      '--report',
+      report,
+      '--json',
+    )
+    assert.equal(run.code, 0, run.stderr)
+    const last = run.stdout.trim().split('\n').at(-1) ?? ''
+    const counts = JSON.parse(last) as Record<string, number>
+    // 1,001 records: the file's last row repeats row 1000's email.
+    assert.equal(counts.total, 1001)
+    assert.equal(
+      counts.added! + counts.updated! + counts.skipped! + counts.excluded!,
+      counts.total,
+    )
+    assert.ok(counts.added! > 0)
+    assert.match(readFileSync(report, 'utf8').split('\n')[0] ?? '', /Reason/)
+  })
+
+  it('refuses a file that is not CSV, naming it, with exit code 2', () => {
+    const file = join(work, 'picture.csv')
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))
+    const run = bulkwright(
+      'import',
+      file,
+      '--module',
+      'Contacts',
+      '--data-dir',
+      freshDir('png'),
+    )
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /picture\.csv is not a CSV file/)
+  })
+
+  it('refuses an empty file', () => {
+    const file = join(work, 'empty.csv')
+    writeFileSync(file, '')
+    const run = bulkwright(
+      'import',
+      file,
+      '--module',
+      'Contacts',
+      '--data-dir',
+      freshDir('empty'),
+    )
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /empty\.csv is empty/)
+  })
+
+  it('refuses a file with a header and no data rows', () => {
+    const file = join(work, 'header-only.csv')
+    writeFileSync(file, 'Last_Name,Email\n')
+    const run = bulkwright(
+      'import',
+      file,
+      '--module',
+      'Contacts',
+      '--data-dir',
+      freshDir('header'),
+    )
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /no data rows/)
+  })
+
+  it('names the modules that exist when the module does not', () => {
+    const run = bulkwright(
+      'import',
+      CUSTOMERS,
+      '--module',
+      'Contactz',
+      '--data-dir',
+      freshDir('module'),
+    )
+    assert.equal(run.code, 1)
+    assert.match(run.stderr, /no module called Contactz.*Contacts/)
+  })
+
+  it('says so when the CRM cannot be reached', () => {
+    const blocker = join(work, 'not-a-folder')
+    writeFileSync(blocker, 'a file where the data folder should be')
+    const run = bulkwright(
+      'import',
+      CUSTOMERS,
+      '--module',
+      'Contacts',
+      '--data-dir',
+      blocker,
+    )
+    assert.notEqual(run.code, 0)
+    assert.match(run.stderr, /Not connected to a CRM/)
+  })
+})
