@@ -7,6 +7,7 @@ import {
   uploadInit,
   zipOf,
   type Harness,
+  type Loose,
 } from './helpers.ts'
 
 const lastName = [{ api_name: 'Last_Name', index: 0 }]
@@ -24,7 +25,7 @@ describe('LocalCRM faults on demand', () => {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-    }).then((r) => r.json() as Promise<any>)
+    }).then((r) => r.json() as Promise<Loose>)
 
   it('answers 429 TOO_MANY_REQUESTS to every other request for a count, set through the control endpoint', async () => {
     await control('POST', {
@@ -42,7 +43,7 @@ describe('LocalCRM faults on demand', () => {
     h.crm.faults.set({ httpError: { status: 503, forMs: 60_000 } })
     const failed = await h.api('/crm/v8/org')
     assert.equal(failed.status, 503)
-    assert.equal(((await failed.json()) as any).code, 'INTERNAL_ERROR')
+    assert.equal(((await failed.json()) as Loose).code, 'INTERNAL_ERROR')
     assert.ok((await control('GET')).faults.httpError)
     await control('DELETE')
     assert.equal((await h.api('/crm/v8/org')).status, 200)
@@ -68,14 +69,14 @@ describe('LocalCRM faults on demand', () => {
     )
     await assert.rejects(h.api('/crm/v8/upload', uploadInit(big)))
     const next = await h.api('/crm/v8/upload', uploadInit(big))
-    assert.equal(((await next.json()) as any).code, 'FILE_UPLOAD_SUCCESS')
+    assert.equal(((await next.json()) as Loose).code, 'FILE_UPLOAD_SUCCESS')
   })
 
   it('expires every access token now', async () => {
     await control('POST', { expireTokens: true })
     const response = await h.api('/crm/v8/org')
     assert.equal(response.status, 401)
-    assert.equal(((await response.json()) as any).code, 'INVALID_TOKEN')
+    assert.equal(((await response.json()) as Loose).code, 'INVALID_TOKEN')
     const refreshed = await fetch(`${h.crm.url}/oauth/v2/token`, {
       method: 'POST',
       body: new URLSearchParams({
@@ -85,7 +86,7 @@ describe('LocalCRM faults on demand', () => {
         refresh_token: h.refreshToken,
       }),
     })
-    h.token = ((await refreshed.json()) as any).access_token
+    h.token = ((await refreshed.json()) as Loose).access_token
     assert.equal((await h.api('/crm/v8/org')).status, 200)
   })
 
@@ -94,7 +95,7 @@ describe('LocalCRM faults on demand', () => {
     const fileId = await h.upload('Last_Name\nA\nB\nC\nD')
     const first = (await (
       await h.createJob(contactsJob(fileId, lastName))
-    ).json()) as any
+    ).json()) as Loose
     const failed = await h.waitForJob(first.details.id)
     assert.equal(failed.status, 'FAILED')
     assert.equal(failed.resource[0].status, 'FAILED')
@@ -104,7 +105,7 @@ describe('LocalCRM faults on demand', () => {
 
     const second = (await (
       await h.createJob(contactsJob(fileId, lastName))
-    ).json()) as any
+    ).json()) as Loose
     assert.equal((await h.waitForJob(second.details.id)).status, 'COMPLETED')
   })
 
@@ -112,7 +113,7 @@ describe('LocalCRM faults on demand', () => {
     const fileId = await h.upload('Last_Name\nA')
     const created = (await (
       await h.createJob(contactsJob(fileId, lastName))
-    ).json()) as any
+    ).json()) as Loose
     const job = await h.waitForJob(created.details.id)
     h.crm.faults.set({ corruptResult: { count: 1 } })
     const bytes = await (await h.api(job.result.download_url)).arrayBuffer()
@@ -124,7 +125,7 @@ describe('LocalCRM faults on demand', () => {
     const fileId = await h.upload('Last_Name\nA')
     const created = (await (
       await h.createJob(contactsJob(fileId, lastName))
-    ).json()) as any
+    ).json()) as Loose
     const job = await h.waitForJob(created.details.id)
     h.crm.faults.set({ zipBomb: { expandedMb: 64 } })
     const bytes = new Uint8Array(
@@ -132,7 +133,7 @@ describe('LocalCRM faults on demand', () => {
     )
     assert.ok(bytes.length < 1024 * 1024, `bomb is ${bytes.length} bytes`)
     const zip = await JSZip.loadAsync(bytes)
-    const entry = Object.values(zip.files)[0] as any
+    const entry = Object.values(zip.files)[0] as Loose
     const expanded = claimedSize(bytes)
     assert.ok(expanded >= 63 * 1024 * 1024, `claims ${expanded} bytes`)
     assert.ok(expanded / bytes.length > 100)

@@ -9,6 +9,10 @@ import {
   type LocalCrmOptions,
 } from '../local-crm.ts'
 
+/** Server JSON as tests read it: nested keys without a cast at each step. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only reads of server JSON
+export type Loose = any
+
 /** A LocalCRM in a fresh temp folder with a token, plus request helpers. */
 export interface Harness {
   crm: LocalCrm
@@ -18,7 +22,7 @@ export interface Harness {
   api(path: string, init?: RequestInit): Promise<Response>
   upload(csv: string, name?: string): Promise<string>
   createJob(body: unknown): Promise<Response>
-  waitForJob(id: string): Promise<Record<string, any>>
+  waitForJob(id: string): Promise<Record<string, Loose>>
   resultRows(downloadUrl: string): Promise<string[][]>
   stop(): Promise<void>
 }
@@ -47,7 +51,7 @@ export async function startHarness(
     async upload(csv, name = 'contacts.csv') {
       const zip = await zipOf(name, csv)
       const response = await h.api('/crm/v8/upload', uploadInit(zip))
-      const body = (await response.json()) as any
+      const body = (await response.json()) as Loose
       if (body.status !== 'success')
         throw new Error(`upload failed: ${JSON.stringify(body)}`)
       return body.details.file_id as string
@@ -62,7 +66,7 @@ export async function startHarness(
       for (let i = 0; i < 500; i += 1) {
         const job = (await (
           await h.api(`/crm/bulk/v8/write/${id}`)
-        ).json()) as any
+        ).json()) as Loose
         if (job.status === 'COMPLETED' || job.status === 'FAILED') return job
         await new Promise((r) => setTimeout(r, 20))
       }
@@ -86,7 +90,7 @@ export async function startHarness(
 }
 
 /** Exchanges a grant code at the token endpoint over HTTP. */
-export async function exchange(crm: LocalCrm, code: string): Promise<any> {
+export async function exchange(crm: LocalCrm, code: string): Promise<Loose> {
   const response = await fetch(`${crm.url}/oauth/v2/token`, {
     method: 'POST',
     body: new URLSearchParams({

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { contactsJob, startHarness, type Harness } from './helpers.ts'
+import {
+  contactsJob,
+  startHarness,
+  type Harness,
+  type Loose,
+} from './helpers.ts'
 
 describe('LocalCRM insert job over HTTP', () => {
   let h: Harness
@@ -29,7 +34,7 @@ describe('LocalCRM insert job over HTTP', () => {
       ]),
     )
     assert.equal(response.status, 201)
-    const created = (await response.json()) as any
+    const created = (await response.json()) as Loose
     assert.equal(created.code, 'SUCCESS')
 
     const job = await h.waitForJob(created.details.id)
@@ -75,7 +80,7 @@ describe('LocalCRM insert job over HTTP', () => {
 
     const record = (await (
       await h.api(`/crm/v8/Contacts/${rows[1]?.[4]}`)
-    ).json()) as any
+    ).json()) as Loose
     assert.equal(record.data[0].Last_Name, 'Smith')
     assert.equal(record.data[0].Full_Name, 'Ann Smith')
   })
@@ -83,7 +88,7 @@ describe('LocalCRM insert job over HTTP', () => {
   it('lists the stored records through the Records API', async () => {
     const list = await h.api('/crm/v8/Contacts?per_page=10')
     assert.equal(list.status, 200)
-    const body = (await list.json()) as any
+    const body = (await list.json()) as Loose
     assert.equal(body.data.length, 1)
     assert.equal(body.info.more_records, false)
   })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, it } from 'node:test'
-import { contactsJob, exchange, startHarness } from './helpers.ts'
+import { contactsJob, exchange, startHarness, type Loose } from './helpers.ts'
 
 const rows = (n: number, tag: string) =>
   ['Last_Name', ...Array.from({ length: n }, (_, i) => `${tag}${i}`)].join('\n')
@@ -17,7 +17,7 @@ describe('LocalCRM job lifecycle', () => {
         const fileId = await h.upload(rows(120, tag))
         const created = (await (
           await h.createJob(contactsJob(fileId, lastName))
-        ).json()) as any
+        ).json()) as Loose
         ids.push(created.details.id)
       }
       const seen: string[] = []
@@ -28,7 +28,7 @@ describe('LocalCRM job lifecycle', () => {
           ids.map(async (id) =>
             (await h.api(`/crm/bulk/v8/write/${id}`)).json(),
           ),
-        )) as any[]
+        )) as Loose[]
         seen.push(`${a.status}|${b.status}`)
         if (a.status === 'IN PROGRESS')
           counts.push(a.resource[0].file.added_count)
@@ -59,12 +59,12 @@ describe('LocalCRM job lifecycle', () => {
       const fileId = await h.upload(rows(200, 's'))
       const created = (await (
         await h.createJob(contactsJob(fileId, lastName))
-      ).json()) as any
+      ).json()) as Loose
       const statuses = new Set<string>()
       for (let i = 0; i < 2000; i += 1) {
         const job = (await (
           await h.api(`/crm/bulk/v8/write/${created.details.id}`)
-        ).json()) as any
+        ).json()) as Loose
         statuses.add(job.status)
         if (job.status === 'COMPLETED') break
         await new Promise((r) => setTimeout(r, 5))
@@ -90,7 +90,7 @@ describe('LocalCRM job lifecycle', () => {
       assert.equal(second.headers.get('x-api-credits-remaining'), '0')
       const third = await h.createJob(contactsJob(fileId, lastName))
       assert.equal(third.status, 429)
-      assert.equal(((await third.json()) as any).code, 'TOO_MANY_REQUESTS')
+      assert.equal(((await third.json()) as Loose).code, 'TOO_MANY_REQUESTS')
       clock += 24 * 3_600_000 + 1
       h.token = (await exchange(h.crm, h.crm.createGrantCode())).access_token
       assert.equal(
@@ -103,7 +103,7 @@ describe('LocalCRM job lifecycle', () => {
   })
 
   it('POSTs the final job JSON to the callback URL', async () => {
-    const received: any[] = []
+    const received: Loose[] = []
     const hook = createServer((req, res) => {
       let text = ''
       req.on('data', (c) => (text += c))
@@ -124,7 +124,7 @@ describe('LocalCRM job lifecycle', () => {
         await h.createJob(
           contactsJob(fileId, lastName, { callback: { url, method: 'post' } }),
         )
-      ).json()) as any
+      ).json()) as Loose
       await h.waitForJob(created.details.id)
       for (let i = 0; i < 200 && received.length === 0; i += 1)
         await new Promise((r) => setTimeout(r, 10))
@@ -145,17 +145,17 @@ describe('LocalCRM job lifecycle', () => {
     const fileId = await h.upload(rows(2, 'keep'))
     const created = (await (
       await h.createJob(contactsJob(fileId, lastName))
-    ).json()) as any
+    ).json()) as Loose
     const job = await h.waitForJob(created.details.id)
     await h.crm.close()
 
     const again = await startHarness({ dataDir: h.dataDir })
     try {
-      const list = (await (await again.api('/crm/v8/Contacts')).json()) as any
+      const list = (await (await again.api('/crm/v8/Contacts')).json()) as Loose
       assert.equal(list.data.length, 2)
       const status = (await (
         await again.api(`/crm/bulk/v8/write/${created.details.id}`)
-      ).json()) as any
+      ).json()) as Loose
       assert.equal(status.status, 'COMPLETED')
       const result = await again.resultRows(
         job.result.download_url.replace(h.crm.url, again.crm.url),

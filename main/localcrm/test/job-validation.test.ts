@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { contactsJob, startHarness, type Harness } from './helpers.ts'
+import {
+  contactsJob,
+  startHarness,
+  type Harness,
+  type Loose,
+} from './helpers.ts'
 
 describe('LocalCRM job creation checks (reference §3.2)', () => {
   let h: Harness
@@ -28,7 +33,7 @@ describe('LocalCRM job creation checks (reference §3.2)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     })
-    const answer = (await response.json()) as any
+    const answer = (await response.json()) as Loose
     assert.equal(response.status, status, JSON.stringify(answer))
     assert.equal(answer.code, code, JSON.stringify(answer))
     assert.equal(answer.status, 'error')
@@ -36,7 +41,7 @@ describe('LocalCRM job creation checks (reference §3.2)', () => {
   }
 
   it('refuses a body without operation or with an unknown one', async () => {
-    const body: any = contactsJob(fileId, ok())
+    const body: Loose = contactsJob(fileId, ok())
     delete body.operation
     const answer = await refused(body, 400, 'MANDATORY_NOT_FOUND')
     assert.deepEqual(answer.details, {
@@ -81,7 +86,7 @@ describe('LocalCRM job creation checks (reference §3.2)', () => {
       400,
       'INVALID_FILE_ID',
     )
-    const body: any = contactsJob(fileId, ok())
+    const body: Loose = contactsJob(fileId, ok())
     body.resource[0].type = 'attachment'
     await refused(body, 400, 'INVALID_DATA')
   })
@@ -132,7 +137,7 @@ describe('LocalCRM job creation checks (reference §3.2)', () => {
       400,
       'MANDATORY_NOT_FOUND',
     )
-    const body: any = { ...contactsJob(fileId, ok()), operation: 'upsert' }
+    const body: Loose = { ...contactsJob(fileId, ok()), operation: 'upsert' }
     body.resource[0].find_by = 'Last_Name'
     await refused(body, 400, 'INVALID_FIELD')
   })
@@ -206,9 +211,9 @@ describe('LocalCRM job creation checks (reference §3.2)', () => {
   it('answers RESOURCE_NOT_FOUND for an unknown job and INVALID_URL_PATTERN for an unknown path', async () => {
     const missing = await h.api('/crm/bulk/v8/write/4150868000099999999')
     assert.equal(missing.status, 404)
-    assert.equal(((await missing.json()) as any).code, 'RESOURCE_NOT_FOUND')
+    assert.equal(((await missing.json()) as Loose).code, 'RESOURCE_NOT_FOUND')
     const wrong = await h.api('/crm/v8/no/such/path')
     assert.equal(wrong.status, 404)
-    assert.equal(((await wrong.json()) as any).code, 'INVALID_URL_PATTERN')
+    assert.equal(((await wrong.json()) as Loose).code, 'INVALID_URL_PATTERN')
   })
 })

@@ -7,6 +7,7 @@ import {
   uploadInit,
   zipOf,
   type Harness,
+  type Loose,
 } from './helpers.ts'
 
 const HOUR = 3_600_000
@@ -24,7 +25,10 @@ describe('LocalCRM OAuth (reference §1)', () => {
       method: 'POST',
       body: new URLSearchParams(params),
       ...init,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
+    }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as Loose,
+    }))
   const client = () => ({
     client_id: h.crm.client.clientId,
     client_secret: h.crm.client.clientSecret,
@@ -70,7 +74,7 @@ describe('LocalCRM OAuth (reference §1)', () => {
         headers: { authorization: `Basic ${basic}` },
       },
     )
-    assert.ok(((await response.json()) as any).access_token)
+    assert.ok(((await response.json()) as Loose).access_token)
   })
 
   it('expires access tokens after one hour; a refresh gives a working one', async () => {
@@ -88,7 +92,7 @@ describe('LocalCRM OAuth (reference §1)', () => {
     clock += HOUR
     const expired = await use(body.access_token)
     assert.equal(expired.status, 401)
-    assert.equal(((await expired.json()) as any).code, 'INVALID_TOKEN')
+    assert.equal(((await expired.json()) as Loose).code, 'INVALID_TOKEN')
   })
 
   it('throttles the eleventh refresh within ten minutes with "Access Denied" (HTTP 200)', async () => {
@@ -114,7 +118,7 @@ describe('LocalCRM OAuth (reference §1)', () => {
       `${h.crm.url}/oauth/v2/token/revoke?token=${tokens.refresh_token}`,
       { method: 'POST' },
     )
-    assert.equal(((await revoke.json()) as any).status, 'success')
+    assert.equal(((await revoke.json()) as Loose).status, 'success')
     const after = await token({
       ...client(),
       grant_type: 'refresh_token',
@@ -142,13 +146,13 @@ describe('LocalCRM OAuth (reference §1)', () => {
       { headers },
     )
     assert.equal(fields.status, 401)
-    assert.equal(((await fields.json()) as any).code, 'OAUTH_SCOPE_MISMATCH')
+    assert.equal(((await fields.json()) as Loose).code, 'OAUTH_SCOPE_MISMATCH')
     const init = uploadInit(await zipOf('a.csv', 'Last_Name\nA'))
     const upload = await fetch(`${h.crm.url}/crm/v8/upload`, {
       ...init,
       headers: { ...(init.headers as object), ...headers },
     })
-    assert.equal(((await upload.json()) as any).code, 'OAUTH_SCOPE_MISMATCH')
+    assert.equal(((await upload.json()) as Loose).code, 'OAUTH_SCOPE_MISMATCH')
     const job = await fetch(`${h.crm.url}/crm/bulk/v8/write`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
@@ -159,7 +163,7 @@ describe('LocalCRM OAuth (reference §1)', () => {
         ],
       }),
     })
-    assert.equal(((await job.json()) as any).code, 'OAUTH_SCOPE_MISMATCH')
+    assert.equal(((await job.json()) as Loose).code, 'OAUTH_SCOPE_MISMATCH')
   })
 })
 
@@ -228,7 +232,7 @@ describe('LocalCRM consent page (authorization-code flow with PKCE)', () => {
           code: c,
           code_verifier: v,
         }),
-      }).then((r) => r.json() as Promise<any>)
+      }).then((r) => r.json() as Promise<Loose>)
     assert.deepEqual(await exchangeWith('wrong', code), {
       error: 'invalid_code_verifier',
     })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { startHarness, type Harness } from './helpers.ts'
+import { startHarness, type Harness, type Loose } from './helpers.ts'
 
 /** Runs one job over HTTP and returns the job JSON and result rows. */
 async function run(
@@ -24,7 +24,7 @@ async function run(
       },
     ],
   })
-  const created = (await response.json()) as any
+  const created = (await response.json()) as Loose
   assert.equal(response.status, 201, JSON.stringify(created))
   const job = await h.waitForJob(created.details.id)
   assert.equal(job.status, 'COMPLETED')
@@ -103,11 +103,11 @@ describe('LocalCRM row semantics', () => {
       ['UPDATED', ''],
       ['SKIPPED', 'RESOURCE_NOT_FOUND-id'],
     ])
-    let record = (await (await h.api(`/crm/v8/Contacts/${id}`)).json()) as any
+    let record = (await (await h.api(`/crm/v8/Contacts/${id}`)).json()) as Loose
     assert.equal(record.data[0].Title, 'Boss')
 
     await run(h, 'Contacts', 'update', csv, map, { find_by: 'id' })
-    record = (await (await h.api(`/crm/v8/Contacts/${id}`)).json()) as any
+    record = (await (await h.api(`/crm/v8/Contacts/${id}`)).json()) as Loose
     assert.equal(record.data[0].Title, null)
   })
 
@@ -129,10 +129,10 @@ describe('LocalCRM row semantics', () => {
     )
     const first = (await (
       await h.api(`/crm/v8/Contacts/${rows[0]?.at(-2)}`)
-    ).json()) as any
+    ).json()) as Loose
     const second = (await (
       await h.api(`/crm/v8/Contacts/${rows[1]?.at(-2)}`)
-    ).json()) as any
+    ).json()) as Loose
     assert.equal(first.data[0].Lead_Source, 'Trade Show')
     assert.equal(first.data[0].Department, 'Sales')
     assert.equal(second.data[0].Lead_Source, 'Partner')
@@ -157,7 +157,7 @@ describe('LocalCRM row semantics', () => {
     ])
     const byName = (await (
       await h.api(`/crm/v8/Contacts/${rows[1]?.at(-2)}`)
-    ).json()) as any
+    ).json()) as Loose
     assert.deepEqual(byName.data[0].Account_Name, {
       id: accountId,
       name: 'Zylker Inc',
@@ -203,10 +203,12 @@ describe('LocalCRM row semantics', () => {
     ])
     const fields = (await (
       await h.api('/crm/v8/settings/fields?module=Contacts')
-    ).json()) as any
-    const source = fields.fields.find((f: any) => f.api_name === 'Lead_Source')
+    ).json()) as Loose
+    const source = fields.fields.find(
+      (f: Loose) => f.api_name === 'Lead_Source',
+    )
     assert.ok(
-      source.pick_list_values.some((p: any) => p.actual_value === 'Podcast'),
+      source.pick_list_values.some((p: Loose) => p.actual_value === 'Podcast'),
     )
   })
 
@@ -237,7 +239,7 @@ describe('LocalCRM row semantics', () => {
 
     const stored = (await (
       await h.api(`/crm/v8/Projects/${rows[0]?.at(-2)}`)
-    ).json()) as any
+    ).json()) as Loose
     const p = stored.data[0]
     assert.deepEqual(p.Multi_Select, ['Analytics', 'Edge'])
     assert.equal(p.Currency_Field, 1234.57)
@@ -273,19 +275,19 @@ describe('LocalCRM metadata', () => {
   it('lists the modules with Deals and the custom module, and answers the current user', async () => {
     const modules = (await (
       await h.api('/crm/v8/settings/modules')
-    ).json()) as any
-    const names = modules.modules.map((m: any) => m.api_name)
+    ).json()) as Loose
+    const names = modules.modules.map((m: Loose) => m.api_name)
     for (const name of ['Leads', 'Contacts', 'Accounts', 'Deals', 'Projects'])
       assert.ok(names.includes(name))
     assert.equal(
-      modules.modules.find((m: any) => m.api_name === 'Projects')
+      modules.modules.find((m: Loose) => m.api_name === 'Projects')
         .generated_type,
       'custom',
     )
 
     const users = (await (
       await h.api('/crm/v8/users?type=CurrentUser')
-    ).json()) as any
+    ).json()) as Loose
     assert.equal(users.users.length, 1)
     assert.equal(users.users[0].email, 'admin@zylker.example')
   })
@@ -293,20 +295,20 @@ describe('LocalCRM metadata', () => {
   it('describes Contacts fields the way Zoho does', async () => {
     const body = (await (
       await h.api('/crm/v8/settings/fields?module=Contacts')
-    ).json()) as any
-    const byName = new Map(body.fields.map((f: any) => [f.api_name, f]))
-    const last: any = byName.get('Last_Name')
+    ).json()) as Loose
+    const byName = new Map(body.fields.map((f: Loose) => [f.api_name, f]))
+    const last: Loose = byName.get('Last_Name')
     assert.equal(last.system_mandatory, true)
     assert.equal(last.length, 80)
-    assert.deepEqual((byName.get('Email') as any).unique, {
+    assert.deepEqual((byName.get('Email') as Loose).unique, {
       casesensitive: 'false',
     })
     assert.equal(
-      (byName.get('Account_Name') as any).lookup.module.api_name,
+      (byName.get('Account_Name') as Loose).lookup.module.api_name,
       'Accounts',
     )
     assert.equal(
-      (byName.get('Created_Time') as any).operation_type.api_create,
+      (byName.get('Created_Time') as Loose).operation_type.api_create,
       false,
     )
     assert.equal(byName.has('Website'), false)
@@ -315,9 +317,9 @@ describe('LocalCRM metadata', () => {
   it('marks Leads.Company required in the layout but not system-mandatory', async () => {
     const layouts = (await (
       await h.api('/crm/v8/settings/layouts?module=Leads')
-    ).json()) as any
+    ).json()) as Loose
     const company = layouts.layouts[0].sections[0].fields.find(
-      (f: any) => f.api_name === 'Company',
+      (f: Loose) => f.api_name === 'Company',
     )
     assert.deepEqual(
       [company.required, company.system_mandatory],

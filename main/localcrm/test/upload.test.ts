@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { startHarness, uploadInit, zipOf, type Harness } from './helpers.ts'
+import {
+  startHarness,
+  uploadInit,
+  zipOf,
+  type Harness,
+  type Loose,
+} from './helpers.ts'
 
 describe('LocalCRM upload (reference §3.1)', () => {
   let h: Harness
@@ -13,7 +19,7 @@ describe('LocalCRM upload (reference §3.1)', () => {
 
   it('answers FILE_UPLOAD_SUCCESS with a 19-digit string file_id', async () => {
     const response = await h.api('/crm/v8/upload', uploadInit(zip))
-    const body = (await response.json()) as any
+    const body = (await response.json()) as Loose
     assert.equal(response.status, 200)
     assert.equal(body.code, 'FILE_UPLOAD_SUCCESS')
     assert.equal(typeof body.details.file_id, 'string')
@@ -29,7 +35,7 @@ describe('LocalCRM upload (reference §3.1)', () => {
     const missing = await h.api('/crm/v8/upload', init)
     assert.equal(missing.status, 400)
     assert.match(
-      ((await missing.json()) as any)['x-error'],
+      ((await missing.json()) as Loose)['x-error'],
       /feature, X-CRM-ORG/,
     )
 
@@ -43,7 +49,10 @@ describe('LocalCRM upload (reference §3.1)', () => {
       '/crm/v8/upload',
       uploadInit(zip, { feature: 'bulk-read' }),
     )
-    assert.equal(((await feature.json()) as any).code, 'NOT_SUPPORTED_FEATURE')
+    assert.equal(
+      ((await feature.json()) as Loose).code,
+      'NOT_SUPPORTED_FEATURE',
+    )
   })
 
   it('refuses anything that is not a ZIP with INVALID_FILE_FORMAT', async () => {
@@ -52,7 +61,7 @@ describe('LocalCRM upload (reference §3.1)', () => {
       uploadInit(new TextEncoder().encode('Last_Name\nA')),
     )
     assert.equal(response.status, 400)
-    const body = (await response.json()) as any
+    const body = (await response.json()) as Loose
     assert.equal(body.code, 'INVALID_FILE_FORMAT')
     assert.ok(body.details.created_time)
   })
@@ -62,13 +71,13 @@ describe('LocalCRM upload (reference §3.1)', () => {
     big.set([0x50, 0x4b, 3, 4])
     const response = await h.api('/crm/v8/upload', uploadInit(big))
     assert.equal(response.status, 413)
-    assert.equal(((await response.json()) as any).code, 'FILE_TOO_LARGE')
+    assert.equal(((await response.json()) as Loose).code, 'FILE_TOO_LARGE')
   })
 
   it('needs a valid token', async () => {
     const response = await fetch(`${h.crm.url}/crm/v8/upload`, uploadInit(zip))
     assert.equal(response.status, 401)
-    assert.equal(((await response.json()) as any).code, 'INVALID_TOKEN')
+    assert.equal(((await response.json()) as Loose).code, 'INVALID_TOKEN')
   })
 })
 
@@ -81,7 +90,10 @@ describe('LocalCRM upload with invalidFileFormatStatus 200', () => {
         uploadInit(new TextEncoder().encode('x')),
       )
       assert.equal(response.status, 200)
-      assert.equal(((await response.json()) as any).code, 'INVALID_FILE_FORMAT')
+      assert.equal(
+        ((await response.json()) as Loose).code,
+        'INVALID_FILE_FORMAT',
+      )
     } finally {
       await h.stop()
     }
