@@ -139,9 +139,8 @@ export async function readCsvHead(
   const lineBreak = detectLineBreak(text)
   const delimiter =
     options.layout?.delimiter ?? detectDelimiter(text, lineBreak)
-  const records = new RecordSplitter(delimiter, lineBreak)
-    .push(text, complete)
-    .filter((record) => !isBlank(record))
+  const all = new RecordSplitter(delimiter, lineBreak).push(text, complete)
+  const records = all.filter((record) => !isBlank(record))
   const suggested = detectHeaderLine(records.slice(0, 40))
   const headerLine = options.layout?.headerLine ?? suggested
   const header = records.find((record) => record.line >= headerLine)
@@ -156,7 +155,9 @@ export async function readCsvHead(
     headerLine: header.line,
   }
   const problems: Problem[] = []
-  const body = records.filter((record) => record.line > header.line)
+  const body = (header.values.length > 1 ? records : all).filter(
+    (record) => record.line > header.line,
+  )
   const preview = body
     .slice(0, options.previewRows ?? 50)
     .map((record, row) => ({ ...record, row }))

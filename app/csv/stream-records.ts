@@ -66,7 +66,15 @@ export async function* readCsvRecords(
         continue
       }
 
-      if (record.values.length === 1 && record.values[0] === '') continue
+      // A blank line is no record, except in a one-column file, where it
+      // is an empty value (a writer may have written it as "").
+      if (
+        fieldCount > 1 &&
+        record.values.length === 1 &&
+        record.values[0] === ''
+      ) {
+        continue
+      }
 
       record.row = row++
       if (record.values.length !== fieldCount) {

@@ -102,6 +102,9 @@ export function csvCell(value: string): string {
 
 /** One CSV line (without its line break). */
 export function csvLine(cells: string[]): string {
+  // A lone empty cell would make a blank line, which readers skip.
+  if (cells.length === 1 && cells[0] === '') return '""'
+
   return cells.map(csvCell).join(',')
 }
 
@@ -137,13 +140,18 @@ export function jobRowBytes(
   columns: JobColumns,
   transform?: CellTransform,
 ): number {
-  let bytes = columns.sources.length + 1
-  for (let i = 0; i < columns.sources.length; i++) {
+  const count = columns.sources.length
+  // Commas between cells and CRLF at the end.
+  let bytes = count + 1
+  for (let i = 0; i < count; i++) {
     const source = columns.sources[i]
     let value = source == null ? '' : (record.values[source] ?? '')
     if (transform) value = transform(columns.headers[i] as string, value)
 
     if (value === '') value = columns.defaults[i] ?? ''
+
+    // A lone empty cell is written as "" (see csvLine).
+    if (count === 1 && value === '') bytes += 2
 
     bytes += SLOW_CELL.test(value) ? slowCellBytes(value) : value.length
   }
