@@ -5,15 +5,15 @@
  * request. A misspelt name is a compile error on both sides.
  */
 import type { CsvColumn, CsvLayout, CsvRecord } from './csv/csv-types.ts'
-import type {
-  Problem,
-  ProblemCode,
-  ProblemSeverity,
-} from './check/problem.ts'
+import type { Problem, ProblemCode, ProblemSeverity } from './check/problem.ts'
 import type { CrmField, CrmModule } from './fields/crm-field.ts'
 import type { ImportMapping } from './mapping/import-mapping.ts'
 import type { SavedMapping } from './mapping/saved-mapping.ts'
 import type { OutcomeCounts } from './results/row-outcome.ts'
+import type {
+  DataCentreCode,
+  ZohoEnvironment,
+} from './connection/data-centres.ts'
 
 /** Which CRM the app talks to, as the renderer may know it (never a token). */
 export interface ConnectionInfo {
@@ -23,6 +23,26 @@ export interface ConnectionInfo {
   /** e.g. "LocalCRM on this computer" or "Zoho EU, production". */
   description: string
   message: string | null
+  /** The Zoho connection kept for one-click switching, if any. */
+  savedZoho: SavedZohoInfo | null
+  /** How a Zoho refresh token is kept (session-only: lost on quit). */
+  tokenStorage: 'encrypted' | 'session-only' | 'test-file'
+}
+
+/** A Zoho org Bulkwright can switch to without signing in again. */
+export interface SavedZohoInfo {
+  orgName: string
+  dataCentre: DataCentreCode
+  environment: ZohoEnvironment
+}
+
+/** What the Connect screen sends to sign in to Zoho (never a token). */
+export interface ZohoSignInRequest {
+  dataCentre: DataCentreCode
+  environment: ZohoEnvironment
+  clientId: string
+  /** Empty when the client type has none. */
+  clientSecret: string
 }
 
 /** A CSV column with what the Map step shows of it. */
@@ -232,6 +252,24 @@ export interface RecentMapping {
 export interface Requests {
   /** The current connection. */
   getConnection: { request: null; response: ConnectionInfo }
+  /** Signs in to Zoho in the system browser; answers once it is done. */
+  connectZoho: { request: ZohoSignInRequest; response: ConnectionInfo }
+  /** Signs in to Zoho with a grant code pasted from a Self Client. */
+  connectSelfClient: {
+    request: ZohoSignInRequest & { code: string }
+    response: ConnectionInfo
+  }
+  /** Stops waiting for the consent page. */
+  cancelConnect: { request: null; response: null }
+  /** Switches between LocalCRM and the saved Zoho org. */
+  useConnection: {
+    request: { kind: 'localcrm' | 'zoho' }
+    response: ConnectionInfo
+  }
+  /** Revokes and forgets the saved Zoho org; LocalCRM takes over. */
+  disconnectZoho: { request: null; response: ConnectionInfo }
+  /** Forgets cached org, modules and fields of the current connection. */
+  refreshMetadata: { request: null; response: null }
   /** Modules that bulk write can import into. */
   listModules: { request: null; response: CrmModule[] }
   /** Fields of one module, with layout-required flags applied. */
@@ -257,7 +295,12 @@ export interface Requests {
   }
   /** A page of the Check grid, read from the file with the user's fixes. */
   listRows: {
-    request: { fileId: string; offset: number; limit: number; filter: RowFilter }
+    request: {
+      fileId: string
+      offset: number
+      limit: number
+      filter: RowFilter
+    }
     response: RowPage
   }
   /** Changes one cell and checks its row again at once. */
@@ -330,6 +373,10 @@ export interface Requests {
 export interface Events {
   fileProgress: FileProgress
   runProgress: RunView
+  /** The connection changed (connecting, connected, switched, failed). */
+  connection: ConnectionInfo
+  /** Browser mode only: open this consent page (Electron opens it itself). */
+  openExternal: { url: string }
 }
 
 export type RequestName = keyof Requests
@@ -338,6 +385,12 @@ export type EventName = keyof Events
 /** The request names, in one list the preload and the main process share. */
 export const REQUEST_NAMES = [
   'getConnection',
+  'connectZoho',
+  'connectSelfClient',
+  'cancelConnect',
+  'useConnection',
+  'disconnectZoho',
+  'refreshMetadata',
   'listModules',
   'listFields',
   'openFilePath',
@@ -362,6 +415,8 @@ export const REQUEST_NAMES = [
 export const EVENT_NAMES = [
   'fileProgress',
   'runProgress',
+  'connection',
+  'openExternal',
 ] as const satisfies readonly EventName[]
 
 /** An expected failure, as it crosses the process boundary. */

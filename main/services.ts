@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import type { EventName, Events, RunView } from '../app/contract.ts'
 import type { CrmField } from '../app/fields/crm-field.ts'
-import {
-  connectLocalCrm,
-  type CrmConnection,
-} from './connection/local-connection.ts'
+import { createConnectionManager } from './connection/connection-manager.ts'
+import type { CrmConnection } from './connection/crm-connection.ts'
+import { perConnection } from './connection/per-connection.ts'
+import { fileVault } from './oauth/file-vault.ts'
+import type { TokenVault } from './oauth/vault.ts'
 import { checkFile, type FileCheck } from './import/check-file.ts'
 import { OpenFiles } from './import/open-files.ts'
 import { RecentMappings } from './import/recent-mappings.ts'
@@ -26,6 +27,12 @@ export interface ServicesOptions {
   localCrmMsPerRow?: number
   /** Job polling: first wait and longest wait, in milliseconds. */
   pollMs?: { first: number; max: number }
+  /** Where Zoho refresh tokens are kept (default: the 0600 test-file vault). */
+  vault?: TokenVault
+  /** Opens Zoho's consent page (default: asks the renderer to open it). */
+  openExternal?: (url: string) => Promise<void>
+  /** Browser mode and tests only: Zoho sign-ins go to the LocalCRM. */
+  zohoAccountsOverride?: 'localcrm'
 }
 
 /** Sends an event to the renderer. */
@@ -48,7 +55,6 @@ export async function createServices(
   options: ServicesOptions,
 ): Promise<Services> {
   let localCrm: LocalCrm | null = null
-  let connection: CrmConnection | null = null
   let connectionError: string | null = null
   try {
     localCrm = await startLocalCrm({
@@ -57,34 +63,37 @@ export async function createServices(
         ? {}
         : { msPerRow: options.localCrmMsPerRow }),
     })
-    connection = await connectLocalCrm(localCrm)
   } catch (error) {
     connectionError = error instanceof Error ? error.message : String(error)
     log.error('could not start or connect to LocalCRM', error)
   }
+  let send: EventSender = () => {}
+  const connections = await createConnectionManager({
+    localCrm,
+    localCrmError: connectionError,
+    dataDir: options.dataDir,
+    vault: options.vault ?? fileVault(join(options.dataDir, 'secrets')),
+    openExternal:
+      options.openExternal ?? (async (url) => send('openExternal', { url })),
+    ...(options.zohoAccountsOverride && localCrm
+      ? { accountsOverride: localCrm.url }
+      : {}),
+    onChange: (info) => send('connection', info),
+  })
 
   const files = new OpenFiles(join(options.dataDir, 'received'))
-  const store = new RunStore(join(options.dataDir, 'runs'))
   const checks = new Map<string, FileCheck>()
   const recent = new RecentMappings(
     join(options.dataDir, 'mappings', 'recent.json'),
   )
-  const fieldCache = new Map<string, CrmField[]>()
-  let send: EventSender = () => {}
+  const connected = (): CrmConnection => connections.current()
 
-  const connected = (): CrmConnection => {
-    if (connection !== null) return connection
-    throw new UserFacingError(
-      'NOT_CONNECTED',
-      `Not connected to a CRM${connectionError ? `: ${connectionError}` : '.'} Restart Bulkwright.`,
-    )
-  }
-
-  const fieldsOf = async (module: string): Promise<CrmField[]> => {
-    const cached = fieldCache.get(module)
-    if (cached) return cached
-
-    const modules = await connected().client.listModules()
+  // Fields are cached per connection by its client (refreshMetadata).
+  const fieldsOf = async (
+    module: string,
+    connection = connected(),
+  ): Promise<CrmField[]> => {
+    const modules = await connection.client.listModules()
     if (!modules.some((m) => m.apiName === module)) {
       throw new UserFacingError(
         'UNKNOWN_MODULE',
@@ -92,34 +101,45 @@ export async function createServices(
           `${modules.map((m) => m.apiName).join(', ')}.`,
       )
     }
-    const fields = await connected().client.listFields(module)
-    fieldCache.set(module, fields)
-    return fields
+    return connection.client.listFields(module)
   }
 
-  const runService = new RunService({
-    store,
-    connection: () => ({
-      client: connected().client,
-      zgid: connected().org.zgid,
-    }),
-    pollMs: options.pollMs ?? { first: 1000, max: 15_000 },
-    onProgress: (view: RunView) => send('runProgress', view),
+  // Each connection has its own runs folder, run service and handlers.
+  const workspaces = perConnection((connection) => {
+    const store = new RunStore(join(connection.workDir, 'runs'))
+    const runService = new RunService({
+      store,
+      connection: () => ({
+        client: connection.client,
+        zgid: connection.org.zgid,
+      }),
+      pollMs: options.pollMs ?? { first: 1000, max: 15_000 },
+      onProgress: (view: RunView) => send('runProgress', view),
+    })
+    // Runs a previous start left unfinished continue now.
+    void runService.resumeUnfinished()
+    const fieldsHere = (module: string) => fieldsOf(module, connection)
+    return {
+      runService,
+      handlers: createRunHandlers({
+        runs: runService,
+        store,
+        files,
+        fieldsOf: fieldsHere,
+      }),
+    }
   })
-  const runs = createRunHandlers({ runs: runService, store, files, fieldsOf })
-  // Runs a previous start left unfinished continue now.
-  if (connection !== null) void runService.resumeUnfinished()
+  const runs = () => workspaces.of(connected()).handlers
+  if (connections.info().state === 'connected') runs()
 
   const handlers: RequestHandlers = {
-    async getConnection() {
-      return {
-        kind: 'localcrm',
-        state: connection === null ? 'error' : 'connected',
-        orgName: connection?.org.name ?? null,
-        description: 'LocalCRM on this computer',
-        message: connectionError,
-      }
-    },
+    getConnection: async () => connections.info(),
+    connectZoho: (request) => connections.connectZoho(request),
+    connectSelfClient: (request) => connections.connectSelfClient(request),
+    cancelConnect: async () => (connections.cancelConnect(), null),
+    useConnection: ({ kind }) => connections.use(kind),
+    disconnectZoho: () => connections.disconnectZoho(),
+    refreshMetadata: async () => (connections.refreshMetadata(), null),
     listModules: async () => connected().client.listModules(),
     listFields: async ({ module }) => fieldsOf(module),
     openFilePath: async ({ path }) => files.openPath(path),
@@ -133,12 +153,12 @@ export async function createServices(
       checks.set(fileId, check)
       return check.summary
     },
-    startImport: (request) => runs.startImport(request),
-    getRun: (request) => runs.getRun(request),
-    getReport: (request) => runs.getReport(request),
-    exportSkipped: (request) => runs.exportSkipped(request),
-    listRuns: (request) => runs.listRuns(request),
-    openSkippedRows: (request) => runs.openSkippedRows(request),
+    startImport: (request) => runs().startImport(request),
+    getRun: (request) => runs().getRun(request),
+    getReport: (request) => runs().getReport(request),
+    exportSkipped: (request) => runs().exportSkipped(request),
+    listRuns: (request) => runs().listRuns(request),
+    openSkippedRows: (request) => runs().openSkippedRows(request),
   }
 
   return {
@@ -147,6 +167,10 @@ export async function createServices(
       send = sender
     },
     localCrmUrl: localCrm?.url ?? '',
-    close: () => runService.stop().then(async () => localCrm?.close()),
+    close: async () => {
+      await connections.close()
+      await Promise.all(workspaces.all().map((w) => w.runService.stop()))
+      await localCrm?.close()
+    },
   }
 }

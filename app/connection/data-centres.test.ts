@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   apiDomainFor,
+  apiDomainForEnvironment,
   isZohoHost,
   DATA_CENTRES,
   dataCentreOf,
@@ -84,5 +85,25 @@ describe('isZohoHost', () => {
     assert.equal(isZohoHost('https://evilzoho.com/x'), false)
     assert.equal(isZohoHost('http://download.zoho.com/x'), false)
     assert.equal(isZohoHost('https://127.0.0.1/x'), false)
+  })
+})
+
+describe('apiDomainForEnvironment', () => {
+  it("moves the token's production domain to the sandbox host", () => {
+    assert.equal(
+      apiDomainForEnvironment('https://www.zohoapis.eu', 'sandbox'),
+      'https://sandbox.zohoapis.eu',
+    )
+    assert.equal(
+      apiDomainForEnvironment('https://www.zohoapis.eu', 'production'),
+      'https://www.zohoapis.eu',
+    )
+  })
+
+  it('keeps a local API domain as it is', () => {
+    assert.equal(
+      apiDomainForEnvironment('http://127.0.0.1:4000', 'developer'),
+      'http://127.0.0.1:4000',
+    )
   })
 })

@@ -90,6 +90,24 @@ export function apiDomainFor(
 }
 
 /**
+ * The API domain to call for an environment, starting from the token's
+ * `api_domain`: Zoho answers with the production domain, and sandbox and
+ * developer orgs live on `sandbox.` / `developer.` of the same data centre.
+ * Other hosts (LocalCRM) are kept as they are.
+ */
+export function apiDomainForEnvironment(
+  apiDomain: string,
+  environment: ZohoEnvironment,
+): string {
+  if (environment === 'production') return apiDomain
+
+  return apiDomain.replace(
+    /^https:\/\/www\.zohoapis\./,
+    `https://${environment}.zohoapis.`,
+  )
+}
+
+/**
  * The data centre an accounts server or API domain belongs to, so that a
  * redirect from another DC (Zoho's multi-DC hand-over) or a token's
  * `api_domain` picks the right upload host. Undefined for any other host

@@ -1,37 +1,31 @@
 import type { LocalCrm } from '../localcrm/local-crm.ts'
-import {
-  createCrmClient,
-  type CrmClient,
-  type CrmOrg,
-} from '../zoho/crm-client.ts'
-import { UserFacingError } from '../user-facing-error.ts'
+import { exchangeCode } from '../oauth/token-endpoint.ts'
 import { createTokenManager } from '../oauth/token-manager.ts'
-import { isRefusal, parseTokenAnswer } from '../oauth/token-answer.ts'
+import { UserFacingError } from '../user-facing-error.ts'
+import { createCrmClient } from '../zoho/crm-client.ts'
+import { withMetadataCache } from '../zoho/metadata-cache.ts'
+import type { CrmConnection } from './crm-connection.ts'
 
-/** A connected CRM: the client and the organisation it belongs to. */
-export interface CrmConnection {
-  client: CrmClient
-  org: CrmOrg
-  description: string
-}
+export type { CrmConnection } from './crm-connection.ts'
 
 /**
  * Connects to an embedded LocalCRM the way a Self Client does with Zoho: a
  * grant code from the console, exchanged over HTTP at the token endpoint.
+ * Its runs live in `workDir` (the app's data folder, as before).
  */
 export async function connectLocalCrm(
   localCrm: LocalCrm,
+  workDir = '',
 ): Promise<CrmConnection> {
-  const tokenUrl = `${localCrm.url}/oauth/v2/token`
-  const form = new URLSearchParams({
-    grant_type: 'authorization_code',
-    client_id: localCrm.client.clientId,
-    client_secret: localCrm.client.clientSecret,
-    code: localCrm.createGrantCode(),
-  })
-  const response = await fetch(tokenUrl, { method: 'POST', body: form })
-  const answer = parseTokenAnswer(await response.json().catch(() => null))
-  if (isRefusal(answer) || answer.refreshToken === null) {
+  const oauth = {
+    accounts: localCrm.url,
+    clientId: localCrm.client.clientId,
+    clientSecret: localCrm.client.clientSecret,
+  }
+  let first
+  try {
+    first = await exchangeCode(oauth, { code: localCrm.createGrantCode() })
+  } catch {
     throw new UserFacingError(
       'LOCALCRM_REFUSED',
       'LocalCRM refused to connect. Restart Bulkwright; if it happens again, ' +
@@ -40,16 +34,20 @@ export async function connectLocalCrm(
   }
 
   const tokens = createTokenManager({
-    client: {
-      accounts: localCrm.url,
-      clientId: localCrm.client.clientId,
-      clientSecret: localCrm.client.clientSecret,
-    },
-    refreshToken: answer.refreshToken,
-    first: answer,
+    client: oauth,
+    refreshToken: first.refreshToken,
+    first,
   })
-  const apiDomain = answer.apiDomain || localCrm.url
-  const client = createCrmClient({ apiDomain, uploadBase: apiDomain, tokens })
+  const apiDomain = first.apiDomain || localCrm.url
+  const client = withMetadataCache(
+    createCrmClient({ apiDomain, uploadBase: apiDomain, tokens }),
+  )
   const org = await client.getOrg()
-  return { client, org, description: 'LocalCRM on this computer' }
+  return {
+    client,
+    org,
+    description: 'LocalCRM on this computer',
+    key: 'localcrm',
+    workDir,
+  }
 }

@@ -21,6 +21,13 @@ const mapping = z.object({
 
 const id = z.string().min(1).max(100)
 
+const zohoSignIn = z.object({
+  dataCentre: z.enum(['us', 'eu', 'in', 'au', 'jp', 'cn', 'ca', 'sa', 'uk']),
+  environment: z.enum(['production', 'sandbox', 'developer']),
+  clientId: z.string().trim().min(1).max(200),
+  clientSecret: z.string().trim().max(200),
+})
+
 /**
  * The schema of every request payload. The main process checks each payload
  * against its schema before any handler runs.
@@ -29,6 +36,14 @@ export const requestSchemas: {
   [K in RequestName]: z.ZodType<Requests[K]['request']>
 } = {
   getConnection: z.null(),
+  connectZoho: zohoSignIn,
+  connectSelfClient: zohoSignIn.extend({
+    code: z.string().trim().min(1).max(500),
+  }),
+  cancelConnect: z.null(),
+  useConnection: z.object({ kind: z.enum(['localcrm', 'zoho']) }),
+  disconnectZoho: z.null(),
+  refreshMetadata: z.null(),
   listModules: z.null(),
   listFields: z.object({ module: z.string().min(1).max(100) }),
   openFilePath: z.object({ path: z.string().min(1).max(4_096) }),
