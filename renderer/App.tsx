@@ -5,6 +5,7 @@ import { ConnectionBadge } from './components/ConnectionBadge.tsx'
 import { Stepper } from './components/Stepper.tsx'
 import { CheckStep } from './steps/Check/CheckStep.tsx'
 import { FileStep } from './steps/File/FileStep.tsx'
+import { HistoryScreen } from './steps/History/HistoryScreen.tsx'
 import { MapStep } from './steps/Map/MapStep.tsx'
 import { RunStep } from './steps/Run/RunStep.tsx'
 import { TargetStep } from './steps/Target/TargetStep.tsx'
@@ -20,6 +21,7 @@ const START: WizardState = { step: 'file' }
 export function App() {
   const [state, dispatch] = useReducer(wizardReducer, START)
   const [connection, setConnection] = useState<ConnectionInfo | null>(null)
+  const [history, setHistory] = useState(false)
 
   useEffect(() => {
     void unwrap(api().getConnection(null)).then(setConnection)
@@ -33,9 +35,26 @@ export function App() {
       <header className="app-header">
         <h1 className="brand">Bulkwright</h1>
         <Stepper current={state.step} />
+        <button
+          type="button"
+          className="small"
+          aria-pressed={history}
+          onClick={() => setHistory(!history)}
+        >
+          History
+        </button>
         <ConnectionBadge connection={connection} />
       </header>
-      <main className="step">{renderStep(state, dispatch)}</main>
+      <main className="step">
+        {history ? (
+          <HistoryScreen
+            dispatch={dispatch}
+            onClose={() => setHistory(false)}
+          />
+        ) : (
+          renderStep(state, dispatch)
+        )}
+      </main>
     </div>
   )
 }

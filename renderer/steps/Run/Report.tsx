@@ -1,90 +1,170 @@
-import { useEffect, useState } from 'react'
-import type { ExportedFile, ReportView } from '../../../app/contract.ts'
+import { useEffect, useState, type Dispatch } from 'react'
+import type { ReportView } from '../../../app/contract.ts'
+import { outcomeBars, reasonBars } from '../../../app/report/chart-data.ts'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
+import type { WizardAction } from '../../wizard/wizard-state.ts'
+import { BarChart } from './BarChart.tsx'
+import { CountsTable } from './CountsTable.tsx'
+import { download } from './download.ts'
+import { SkippedRows } from './SkippedRows.tsx'
 
-function download(file: ExportedFile): void {
-  const url = URL.createObjectURL(
-    new Blob([file.content], { type: 'text/csv' }),
-  )
-  const link = document.createElement('a')
-  link.href = url
-  link.download = file.fileName
-  link.click()
-  URL.revokeObjectURL(url)
+type Props = {
+  runId: string
+  dispatch: Dispatch<WizardAction>
+  /** Called before the wizard moves to Check with the skipped rows. */
+  onLeave?: () => void
+  /** Opens another run's report (the one before or after this one). */
+  onOpenRun?: (runId: string) => void
 }
 
-/** The rows that did not make it, with the user's values and the reason. */
-export function Report({ runId }: { runId: string }) {
+/** What happened to every row: counts, charts, and the rows not imported. */
+export function Report({ runId, dispatch, onLeave, onOpenRun }: Props) {
   const [report, setReport] = useState<ReportView | null>(null)
+  const [reason, setReason] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
+    setReport(null)
+    setReason(null)
     unwrap(api().getReport({ runId }))
       .then(setReport)
       .catch((failure: unknown) => setError(messageOf(failure)))
   }, [runId])
 
-  const exportRows = async () => {
+  const exportRows = async (format: 'spreadsheet' | 'reimport') => {
     try {
-      const file = await unwrap(api().exportSkipped({ runId }))
+      const file = await unwrap(api().exportSkipped({ runId, format }))
       download(file)
-      setNote(file.note ?? `Saved ${file.fileName}.`)
+      setNote(`Saved ${file.fileName}.${file.note ? ` ${file.note}` : ''}`)
     } catch (failure) {
       setError(messageOf(failure))
     }
   }
 
-  if (report === null) return <ErrorMessage message={error} />
-  if (report.rows.length === 0) {
-    return (
-      <p className="ok-message">Every row was imported. Nothing was skipped.</p>
-    )
+  const rerun = async () => {
+    setBusy(true)
+    try {
+      const opened = await unwrap(api().openSkippedRows({ runId }))
+      onLeave?.()
+      dispatch({ type: 'fileOpened', file: opened.file })
+      dispatch({
+        type: 'targetChosen',
+        fields: opened.fields,
+        mapping: opened.mapping,
+      })
+      dispatch({ type: 'checked', summary: opened.summary })
+    } catch (failure) {
+      setError(messageOf(failure))
+      setBusy(false)
+    }
   }
 
+  if (report === null) return <ErrorMessage message={error} />
+
+  const notImported = report.rows.length
   return (
-    <div className="report">
-      <h3>Skipped and excluded rows ({report.rows.length.toLocaleString()})</h3>
-      <div className="actions left">
-        <button type="button" onClick={() => void exportRows()}>
-          Export skipped rows as CSV
-        </button>
-        {note && (
-          <span className="muted" role="status">
-            {note}
-          </span>
-        )}
+    <section className="report" aria-labelledby="report-title">
+      <h3 id="report-title">Report · {report.fileName}</h3>
+      <RunLinks report={report} onOpenRun={onOpenRun} />
+      {report.notice && <p className="warning">{report.notice}</p>}
+      <div className="report-top">
+        <CountsTable report={report} />
+        <div className="charts">
+          <BarChart title="Outcomes" bars={outcomeBars(report.counts)} />
+          {report.reasons.length > 0 && (
+            <BarChart
+              title="Most frequent reasons (click one to filter)"
+              bars={reasonBars(report.reasons)}
+              picked={reason}
+              onPick={(label) =>
+                setReason(
+                  report.reasons.some((r) => r.group === label) ? label : null,
+                )
+              }
+            />
+          )}
+        </div>
       </div>
-      <div className="table-scroll tall">
-        <table aria-label="Skipped rows">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Reason</th>
-              {report.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.row}>
-                <td className="line">{row.line}</td>
-                <td>{row.kind}</td>
-                <td className="reason">{row.reason}</td>
-                {report.columns.map((_column, index) => (
-                  <td key={index}>{row.values[index] ?? ''}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {notImported === 0 ? (
+        <p className="ok-message">
+          Every row was imported. Nothing was skipped.
+        </p>
+      ) : (
+        <>
+          <h3>Rows not imported ({notImported.toLocaleString()})</h3>
+          <div className="actions left">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void rerun()}
+            >
+              Fix and re-run these rows
+            </button>
+            <button
+              type="button"
+              onClick={() => void exportRows('spreadsheet')}
+            >
+              Export for a spreadsheet (CSV)
+            </button>
+            <button type="button" onClick={() => void exportRows('reimport')}>
+              Export for re-import (CSV)
+            </button>
+          </div>
+          {report.formulaCells > 0 && (
+            <p className="muted" data-testid="formula-note">
+              {report.formulaCells.toLocaleString()}{' '}
+              {report.formulaCells === 1 ? 'cell starts' : 'cells start'} with
+              =, +, -, @, a tab or a carriage return. The spreadsheet export
+              puts an apostrophe before each, so that a spreadsheet shows it as
+              text instead of running it as a formula.
+            </p>
+          )}
+          {note && (
+            <p className="muted" role="status">
+              {note}
+            </p>
+          )}
+          <SkippedRows report={report} reason={reason} onReason={setReason} />
+        </>
+      )}
       <ErrorMessage message={error} />
-    </div>
+    </section>
+  )
+}
+
+function RunLinks({
+  report,
+  onOpenRun,
+}: {
+  report: ReportView
+  onOpenRun: ((runId: string) => void) | undefined
+}) {
+  if (!onOpenRun) return null
+
+  return (
+    <p className="muted run-links">
+      {report.previousRunId && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => onOpenRun(report.previousRunId!)}
+        >
+          ← The run these rows came from
+        </button>
+      )}
+      {report.nextRunId && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => onOpenRun(report.nextRunId!)}
+        >
+          The re-run of this run's skipped rows →
+        </button>
+      )}
+    </p>
   )
 }

@@ -1,27 +1,36 @@
-import type { Dispatch } from 'react'
+import { useState, type Dispatch } from 'react'
 import type { WizardAction, WizardState } from '../../wizard/wizard-state.ts'
 import { JobProgress } from './JobProgress.tsx'
 import { Report } from './Report.tsx'
+import { RunProgress } from './RunProgress.tsx'
+import './run.css'
 
 type Props = {
   state: Extract<WizardState, { step: 'run' }>
   dispatch: Dispatch<WizardAction>
 }
 
+function heading(state: 'running' | 'finished' | 'failed', module: string) {
+  if (state === 'running') return `Importing into ${module}…`
+
+  return state === 'finished' ? 'Import finished' : 'Import stopped'
+}
+
 /** Step 5: the jobs as they run, then what happened to every row. */
 export function RunStep({ state, dispatch }: Props) {
   const { run } = state
   const { counts } = run
+  const [shownRunId, setShownRunId] = useState<string | null>(null)
+
   return (
     <section aria-labelledby="run-title">
-      <h2 id="run-title">
-        {run.state === 'running'
-          ? `Importing into ${run.module}…`
-          : run.state === 'finished'
-            ? 'Import finished'
-            : 'Import stopped'}
-      </h2>
-      <div className="summary-cards" aria-label="Outcome counts">
+      <h2 id="run-title">{heading(run.state, run.module)}</h2>
+      {run.previousRunId && (
+        <p className="muted">
+          Re-running the rows an earlier run did not import.
+        </p>
+      )}
+      <div className="summary-cards" aria-label="Outcome counts so far">
         <p className="card ok">
           <strong data-testid="count-added">{counts.added}</strong> added
         </p>
@@ -40,13 +49,24 @@ export function RunStep({ state, dispatch }: Props) {
           file
         </p>
       </div>
+      <RunProgress run={run} />
       <JobProgress run={run} />
       {run.message && (
-        <p className="error-message" role="alert">
+        <p
+          className={run.state === 'failed' ? 'error-message' : 'warning'}
+          role="alert"
+        >
           {run.message}
         </p>
       )}
-      {run.state !== 'running' && <Report runId={run.runId} />}
+      {run.state !== 'running' && (
+        <Report
+          key={shownRunId ?? run.runId}
+          runId={shownRunId ?? run.runId}
+          dispatch={dispatch}
+          onOpenRun={setShownRunId}
+        />
+      )}
       <div className="actions">
         <button type="button" onClick={() => dispatch({ type: 'restart' })}>
           Import another file

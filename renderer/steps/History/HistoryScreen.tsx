@@ -1,0 +1,61 @@
+import { useEffect, useState, type Dispatch } from 'react'
+import type { RunView } from '../../../app/contract.ts'
+import { api, messageOf, unwrap } from '../../api.ts'
+import { ErrorMessage } from '../../components/ErrorMessage.tsx'
+import type { WizardAction } from '../../wizard/wizard-state.ts'
+import { Report } from '../Run/Report.tsx'
+import { RunList } from './RunList.tsx'
+import '../Run/run.css'
+
+type Props = {
+  dispatch: Dispatch<WizardAction>
+  /** Back to the wizard where it was. */
+  onClose: () => void
+}
+
+/** Every past run with its counts; any run's report opens from here. */
+export function HistoryScreen({ dispatch, onClose }: Props) {
+  const [runs, setRuns] = useState<RunView[] | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    unwrap(api().listRuns(null))
+      .then(setRuns)
+      .catch((failure: unknown) => setError(messageOf(failure)))
+  }, [open])
+
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      {open === null ? (
+        <>
+          <p className="lead">
+            Every import on this computer, newest first. Open a report to see
+            the rows that were not imported, export them or re-run them.
+          </p>
+          {runs && <RunList runs={runs} onOpen={setOpen} />}
+        </>
+      ) : (
+        <>
+          <button type="button" className="link" onClick={() => setOpen(null)}>
+            ← All runs
+          </button>
+          <Report
+            key={open}
+            runId={open}
+            dispatch={dispatch}
+            onLeave={onClose}
+            onOpenRun={setOpen}
+          />
+        </>
+      )}
+      <ErrorMessage message={error} />
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Back to the import
+        </button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,73 @@
+import type { RunView } from '../../../app/contract.ts'
+
+const STATE_WORDS: Record<RunView['state'], string> = {
+  running: 'running',
+  finished: 'finished',
+  failed: 'stopped',
+}
+
+/** Past runs, newest first, each with its counts and a way to its report. */
+export function RunList({
+  runs,
+  onOpen,
+}: {
+  runs: RunView[]
+  onOpen: (runId: string) => void
+}) {
+  if (runs.length === 0) {
+    return (
+      <p className="muted">No imports yet. Runs appear here as they start.</p>
+    )
+  }
+
+  return (
+    <div className="table-scroll">
+      <table aria-label="Past runs" className="history">
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">File</th>
+            <th scope="col">Module</th>
+            <th scope="col">State</th>
+            <th scope="col">Added</th>
+            <th scope="col">Updated</th>
+            <th scope="col">Skipped</th>
+            <th scope="col">Excluded</th>
+            <th scope="col">Rows</th>
+            <th scope="col">
+              <span className="visually-hidden">Report</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr key={run.runId}>
+              <td>{new Date(run.startedAt).toLocaleString()}</td>
+              <td>
+                {run.fileName}
+                {run.previousRunId && <span className="badge">re-run</span>}
+              </td>
+              <td>{run.module}</td>
+              <td>{STATE_WORDS[run.state]}</td>
+              <td>{run.counts.added.toLocaleString()}</td>
+              <td>{run.counts.updated.toLocaleString()}</td>
+              <td>{run.counts.skipped.toLocaleString()}</td>
+              <td>{run.counts.excluded.toLocaleString()}</td>
+              <td>{run.counts.total.toLocaleString()}</td>
+              <td>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => onOpen(run.runId)}
+                  aria-label={`Open the report of ${run.fileName}, ${new Date(run.startedAt).toLocaleString()}`}
+                >
+                  Open report
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
