@@ -182,21 +182,23 @@ export async function createConnectionManager(
       })
       signIn = pending
       options.onChange?.(info())
+      let done
       try {
-        const { answer, accounts } = await pending.done
-        return await adopt(
-          {
-            ...request,
-            accounts,
-            apiDomain: answer.apiDomain,
-            refreshToken: answer.refreshToken,
-          },
-          answer,
-        )
+        done = await pending.done
       } finally {
         if (signIn === pending) signIn = null
         options.onChange?.(info())
       }
+      const { answer, accounts } = done
+      return adopt(
+        {
+          ...request,
+          accounts,
+          apiDomain: answer.apiDomain,
+          refreshToken: answer.refreshToken,
+        },
+        answer,
+      )
     },
 
     async connectSelfClient(
