@@ -208,10 +208,12 @@ export async function createConnectionManager(
       const answer = await exchangeCode(clientOf({ ...request, accounts }), {
         code: request.code.trim(),
       })
-      const { code: _code, ...settings } = request
       return adopt(
         {
-          ...settings,
+          dataCentre: request.dataCentre,
+          environment: request.environment,
+          clientId: request.clientId,
+          clientSecret: request.clientSecret,
           accounts,
           apiDomain: answer.apiDomain,
           refreshToken: answer.refreshToken,
