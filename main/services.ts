@@ -9,6 +9,7 @@ import type { TokenVault } from './oauth/vault.ts'
 import { checkFile, type FileCheck } from './import/check-file.ts'
 import { OpenFiles } from './import/open-files.ts'
 import { RecentMappings } from './import/recent-mappings.ts'
+import * as grid from './import/row-grid.ts'
 import { RunStore } from './import/run-store.ts'
 import { createRunHandlers } from './runs/run-handlers.ts'
 import { RunService } from './runs/run-service.ts'
@@ -153,6 +154,16 @@ export async function createServices(
       checks.set(fileId, check)
       return check.summary
     },
+    listRows: async ({ fileId, ...page }) =>
+      grid.listRows(files.get(fileId), page),
+    editCell: async ({ fileId, ...cell }) =>
+      grid.editCell(files.get(fileId), cell),
+    excludeRows: async ({ fileId, ...rows }) =>
+      grid.excludeRows(files.get(fileId), rows),
+    previewTransform: async ({ fileId, ...choice }) =>
+      grid.previewTransform(files.get(fileId), choice),
+    applyTransform: async ({ fileId, ...choice }) =>
+      grid.applyTransform(files.get(fileId), choice),
     startImport: (request) => runs().startImport(request),
     getRun: (request) => runs().getRun(request),
     getReport: (request) => runs().getReport(request),

@@ -7,12 +7,16 @@ import { runCheckCommand } from './check-command.ts'
 import { processIo } from './cli-io.ts'
 import { fetchFieldsFromLocalCrm, takeDataDir } from './crm-for-cli.ts'
 import { runImportCommand } from './import-command.ts'
+import { runReportCommand } from './report-command.ts'
+import { runRunsCommand } from './runs-command.ts'
 
 const HELP = `Bulkwright — imports CSV files into Zoho CRM with the Bulk Write API.
 
 Commands:
   bulkwright import <file.csv> --module <Module> [options]   import, against LocalCRM
   bulkwright check <file.csv> --module <Module> [options]    check only; sends nothing
+  bulkwright runs [--data-dir DIR]                           past runs with their counts
+  bulkwright report <run> [--csv FILE] [--reimport FILE]     a run's report and exports
   bulkwright help                                            this text
 
 Run a command without arguments to see its options.
@@ -33,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
         fetchFields: (module) => fetchFieldsFromLocalCrm(dataDir, module),
       })
     }
+    case 'runs':
+      return runRunsCommand(rest, processIo)
+    case 'report':
+      return runReportCommand(rest, processIo)
     case undefined:
     case 'help':
     case '--help':

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ProblemCode } from '../../app/check/problem.ts'
 import type { RequestName, Requests } from '../../app/contract.ts'
 import { savedMappingSchema } from '../../app/mapping/saved-mapping.ts'
 
@@ -20,6 +21,32 @@ const mapping = z.object({
 })
 
 const id = z.string().min(1).max(100)
+
+const rowFilter = z.object({
+  onlyProblems: z.boolean(),
+  column: z.number().int().min(0).max(100_000).nullable(),
+  code: z
+    .string()
+    .regex(/^[A-Z_]{1,40}$/)
+    .nullable() as z.ZodType<ProblemCode | null>,
+})
+
+const transformChoice = z.object({
+  fileId: id,
+  column: z.number().int().min(0).max(100_000),
+  transform: z.enum([
+    'trim',
+    'phone-drop-extension',
+    'date-dmy',
+    'date-mdy',
+    'number-comma',
+    'number-dot',
+    'checkbox',
+    'picklist',
+  ]),
+})
+
+const rowNumber = z.number().int().min(0).max(100_000_000)
 
 const zohoSignIn = z.object({
   dataCentre: z.enum(['us', 'eu', 'in', 'au', 'jp', 'cn', 'ca', 'sa', 'uk']),
@@ -57,6 +84,26 @@ export const requestSchemas: {
     mapping: savedMappingSchema,
   }),
   checkImport: z.object({ fileId: id, mapping }),
+  listRows: z.object({
+    fileId: id,
+    offset: rowNumber,
+    limit: z.number().int().min(1).max(500),
+    filter: rowFilter,
+  }),
+  editCell: z.object({
+    fileId: id,
+    row: rowNumber,
+    column: z.number().int().min(0).max(100_000),
+    value: z.string().max(32_000),
+  }),
+  excludeRows: z.object({
+    fileId: id,
+    rows: z.array(rowNumber).max(100_000).nullable(),
+    filter: rowFilter.nullable(),
+    excluded: z.boolean(),
+  }),
+  previewTransform: transformChoice,
+  applyTransform: transformChoice,
   startImport: z.object({
     fileId: id,
     mapping,

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+
+const BIN = resolve('bin/bulkwright.mjs')
+const CUSTOMERS = resolve('../shared/data/customers-1000.csv')
+const work = mkdtempSync(join(tmpdir(), 'bulkwright-cli-runs-'))
+const dataDir = join(work, 'data')
+after(() => rmSync(work, { recursive: true, force: true }))
+
+function bulkwright(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('bulkwright runs and bulkwright report', () => {
+  let runId = ''
+  before(() => {
+    const run = bulkwright(
+      'import',
+      CUSTOMERS,
+      '--module',
+      'Contacts',
+      '--data-dir',
+      dataDir,
+      '--json',
+    )
+    assert.equal(run.code, 0, run.stderr)
+    runId = JSON.parse(run.stdout.trim().split('\n').at(-1)!).runId
+  })
+
+  it('lists the run with its counts', () => {
+    const runs = bulkwright('runs', '--data-dir', dataDir)
+    assert.equal(runs.code, 0, runs.stderr)
+    assert.match(runs.stdout, /customers-1000\.csv/)
+    assert.match(runs.stdout, new RegExp(runId.slice(0, 8)))
+    assert.match(runs.stdout, /finished\s+1000\s+0\s+0\s+1\s+1001/)
+  })
+
+  it('shows a report by the first characters of the run id, and exports it', () => {
+    const csv = join(work, 'skipped.csv')
+    const raw = join(work, 'raw.csv')
+    const report = bulkwright(
+      'report',
+      runId.slice(0, 8),
+      '--data-dir',
+      dataDir,
+      '--csv',
+      csv,
+      '--reimport',
+      raw,
+    )
+    assert.equal(report.code, 0, report.stderr)
+    assert.match(
+      report.stdout,
+      /whole file: 1001 rows = 1000 added \+ 0 updated \+ 0 skipped \+ 1 excluded/,
+    )
+    assert.match(report.stdout, /line 1003: Not sent: .*Email/)
+    assert.match(readFileSync(csv, 'utf8'), /Line in file,Reason/)
+    assert.match(readFileSync(raw, 'utf8'), /^Index,Customer Id/)
+    assert.match(report.stderr, /apostrophe/)
+  })
+
+  it('says plainly when there is no such run', () => {
+    const report = bulkwright('report', 'nope', '--data-dir', dataDir)
+    assert.equal(report.code, 1)
+    assert.match(report.stderr, /No run nope .*bulkwright runs/)
+  })
+})
