@@ -2,11 +2,18 @@
  * The desktop app's entry point: locks Electron down, starts the services
  * (LocalCRM included), binds them to IPC and opens the wizard's window.
  */
-import { app, ipcMain, session, type BrowserWindow } from 'electron'
+import {
+  app,
+  ipcMain,
+  safeStorage,
+  session,
+  type BrowserWindow,
+} from 'electron'
 import { join } from 'node:path'
 import { registerHandlers } from './ipc/register-handlers.ts'
 import { useElectronLog } from './log/electron-log-sink.ts'
 import { createLogger } from './log/logger.ts'
+import { safeStorageVault } from './oauth/safe-storage-vault.ts'
 import { createServices } from './services.ts'
 import { createWindow, rendererUrl } from './window/create-window.ts'
 import { lockDownContents, lockDownSession } from './window/lock-down.ts'
@@ -20,7 +27,17 @@ const pageUrl = rendererUrl(distDir)
 async function start(): Promise<void> {
   useElectronLog(app.getPath('logs'))
   lockDownSession(session.defaultSession)
-  const services = await createServices({ dataDir: app.getPath('userData') })
+  const dataDir = app.getPath('userData')
+  const services = await createServices({
+    dataDir,
+    // Refresh tokens only ever encrypted by the OS key store (or kept for
+    // this run only); the consent page opens in the system browser.
+    vault: safeStorageVault(safeStorage, join(dataDir, 'secrets')),
+    openExternal: async (url) => {
+      const outcome = await openExternalLink(url)
+      if (!outcome.opened) throw new Error('the consent page was refused')
+    },
+  })
   let window: BrowserWindow | null = null
 
   registerHandlers(ipcMain, services.handlers, (frame) => frame.url === pageUrl)

@@ -14,6 +14,8 @@ const { values } = parseArgs({
     'ms-per-row': { type: 'string' },
     'poll-ms': { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    // Zoho sign-ins go to the embedded LocalCRM (for trying it and e2e).
+    'zoho-via-localcrm': { type: 'boolean', default: false },
   },
 })
 
@@ -24,6 +26,9 @@ const mode = await startBrowserMode({
   port: Number(values.port),
   dataDir: resolve(values['data-dir']),
   distDir: resolve('dist'),
+  ...(values['zoho-via-localcrm']
+    ? { zohoAccountsOverride: 'localcrm' as const }
+    : {}),
   ...(values['ms-per-row'] === undefined
     ? {}
     : { localCrmMsPerRow: Number(values['ms-per-row']) }),
