@@ -1,0 +1,172 @@
+import type {
+  CellProblem,
+  ColumnProblemCount,
+  RowFilter,
+} from '../../app/contract.ts'
+import type { Problem, ProblemCode } from '../../app/check/problem.ts'
+import type { CsvColumn } from '../../app/csv/csv-types.ts'
+
+/** Bits of a row's flag byte. */
+const ERROR = 1
+const WARNING = 2
+
+/** Codes a single row cannot find on its own: kept from the full pass. */
+const CONTEXT_CODES = new Set<ProblemCode>([
+  'DUPLICATE_IN_FILE',
+  'FIELD_COUNT',
+  'MALFORMED_QUOTES',
+  'ENCODING',
+])
+
+/** Only the parts of a problem the grid shows. */
+export function cellProblem(problem: Problem): CellProblem {
+  return {
+    column: problem.column,
+    code: problem.code,
+    severity: problem.severity,
+    message: problem.message,
+    fix: problem.fix,
+  }
+}
+
+const keyOf = (column: number | null, code: ProblemCode) =>
+  `${column ?? -1}|${code}`
+
+/**
+ * What the check found, kept compactly for every row of a file of any
+ * size: a flag byte per row, the rows of each column-and-kind pair, the
+ * problems only a whole-file pass can see (duplicates, broken records), and
+ * the rows the user re-checked after an edit. Cell values are not kept.
+ */
+export class CheckState {
+  private flags = new Uint8Array(1024)
+  private readonly lists = new Map<string, number[]>()
+  private readonly counts = new Map<string, ColumnProblemCount>()
+  private readonly context = new Map<number, Problem[]>()
+  /** Problems of rows checked again after an edit; they replace the lists. */
+  readonly overrides = new Map<number, CellProblem[]>()
+  rowCount = 0
+  problemCount = 0
+
+  constructor(private readonly columns: CsvColumn[]) {}
+
+  private flag(row: number, bits: number): void {
+    if (row >= this.flags.length) {
+      const grown = new Uint8Array(Math.max(row + 1, this.flags.length * 2))
+      grown.set(this.flags)
+      this.flags = grown
+    }
+
+    this.flags[row] = (this.flags[row] ?? 0) | bits
+  }
+
+  private count(problem: CellProblem, by: number): void {
+    const key = keyOf(problem.column, problem.code)
+    const entry = this.counts.get(key) ?? {
+      column: problem.column,
+      columnName:
+        this.columns.find((c) => c.index === problem.column)?.name ?? '',
+      code: problem.code,
+      count: 0,
+    }
+    entry.count += by
+    this.problemCount += by
+    if (entry.count > 0) this.counts.set(key, entry)
+    else this.counts.delete(key)
+  }
+
+  /** Records a problem found by the whole-file pass. */
+  add(problem: Problem): void {
+    this.count(problem, 1)
+    if (problem.row === null) return
+
+    this.flag(problem.row, problem.severity === 'error' ? ERROR : WARNING)
+    const key = keyOf(problem.column, problem.code)
+    let rows = this.lists.get(key)
+    if (rows === undefined) {
+      rows = []
+      this.lists.set(key, rows)
+    }
+
+    if (rows[rows.length - 1] !== problem.row) rows.push(problem.row)
+
+    if (CONTEXT_CODES.has(problem.code)) {
+      const kept = this.context.get(problem.row) ?? []
+      kept.push(problem)
+      this.context.set(problem.row, kept)
+    }
+  }
+
+  /** Whole-file problems of a row that a re-check of the row alone keeps. */
+  contextOf(row: number, editedColumns: number[] = []): CellProblem[] {
+    return (this.context.get(row) ?? [])
+      .filter(
+        (p) =>
+          p.code !== 'DUPLICATE_IN_FILE' ||
+          !editedColumns.includes(p.column ?? -1),
+      )
+      .map(cellProblem)
+  }
+
+  /** Replaces a row's problems after an edit; counts follow. */
+  replaceRow(row: number, before: CellProblem[], after: CellProblem[]): void {
+    before.forEach((p) => this.count(p, -1))
+    after.forEach((p) => this.count(p, 1))
+    this.flag(row, 0)
+    this.flags[row] =
+      (after.some((p) => p.severity === 'error') ? ERROR : 0) |
+      (after.some((p) => p.severity === 'warning') ? WARNING : 0)
+    this.overrides.set(row, after)
+  }
+
+  hasError(row: number): boolean {
+    return ((this.flags[row] ?? 0) & ERROR) !== 0
+  }
+
+  hasWarning(row: number): boolean {
+    return ((this.flags[row] ?? 0) & WARNING) !== 0
+  }
+
+  /** Problem counts per column and kind, largest first. */
+  byColumnAndCode(): ColumnProblemCount[] {
+    return [...this.counts.values()]
+      .map((entry) => ({ ...entry }))
+      .sort((a, b) => b.count - a.count)
+  }
+
+  /** The rows a filter shows, ascending. */
+  matching(filter: RowFilter): number[] {
+    const all = !filter.onlyProblems && filter.column === null && !filter.code
+    if (all) return []
+
+    const mark = new Uint8Array(this.rowCount)
+    if (filter.column === null && filter.code === null) {
+      for (let row = 0; row < this.rowCount; row++) {
+        if ((this.flags[row] ?? 0) !== 0) mark[row] = 1
+      }
+    } else {
+      for (const [key, rows] of this.lists) {
+        const [column, code] = key.split('|')
+        if (filter.column !== null && Number(column) !== filter.column) continue
+
+        if (filter.code !== null && code !== filter.code) continue
+
+        for (const row of rows) mark[row] = 1
+      }
+    }
+
+    for (const [row, problems] of this.overrides) {
+      mark[row] = problems.some(
+        (p) =>
+          (filter.column === null || p.column === filter.column) &&
+          (filter.code === null || p.code === filter.code),
+      )
+        ? 1
+        : 0
+    }
+
+    const rows: number[] = []
+    for (let row = 0; row < this.rowCount; row++) if (mark[row]) rows.push(row)
+    return rows
+  }
+}
