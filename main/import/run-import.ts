@@ -7,7 +7,7 @@ import type { JobLimits } from '../../app/plan/plan-jobs.ts'
 import { JOB_CREDITS } from '../../app/plan/zoho-limits.ts'
 import { createLogger } from '../log/logger.ts'
 import { fingerprintFile } from '../runs/fingerprint.ts'
-import { planRun } from '../runs/plan-run.ts'
+import { planRun, type RowFixes } from '../runs/plan-run.ts'
 import { RunStopped, type RetryPolicy } from '../runs/retry.ts'
 import type { CrmClient } from '../zoho/crm-client.ts'
 import type { FileCheck } from './check-file.ts'
@@ -44,6 +44,8 @@ export interface RunRequest {
   previousRunId?: string | null
   /** For a re-run: the original file's line of each row. */
   originalLines?: number[] | null
+  /** The user's edits, transforms and exclusions from the Check step. */
+  fixes?: RowFixes
 }
 
 /** Builds a new run's record (not yet on disk). */
@@ -105,7 +107,7 @@ export async function publish(run: RunRecord, deps: RunDeps): Promise<void> {
 export async function executeRun(
   run: RunRecord,
   deps: RunDeps,
-  fresh?: { file: OpenFile; check: FileCheck },
+  fresh?: { file: OpenFile; check: FileCheck; fixes?: RowFixes },
 ): Promise<void> {
   const runId = run.view.runId
   try {
@@ -117,7 +119,14 @@ export async function executeRun(
           'imported; start the import again.'
         return await publish(run, deps)
       }
-      await planRun(run, fresh.file, fresh.check, deps.store, deps.limits)
+      await planRun(
+        run,
+        fresh.file,
+        fresh.check,
+        deps.store,
+        deps.limits,
+        fresh.fixes,
+      )
     }
 
     run.view.state = 'running'

@@ -1,5 +1,6 @@
 import type { JobView } from '../../app/contract.ts'
 import type { Problem } from '../../app/check/problem.ts'
+import type { CsvRecord } from '../../app/csv/csv-types.ts'
 import { readCsvRecords } from '../../app/csv/read-csv.ts'
 import { csvLine, jobRow } from '../../app/plan/job-file.ts'
 import {
@@ -13,6 +14,17 @@ import type { FileCheck } from '../import/check-file.ts'
 import type { OpenFile } from '../import/open-files.ts'
 import type { RunStore } from '../import/run-store.ts'
 import type { JobRecord, RunRecord } from './run-record.ts'
+
+/** The user's fixes from the Check step, applied as rows are read. */
+export interface RowFixes {
+  /** The record with column transforms and edited cells applied. */
+  apply(record: CsvRecord): CsvRecord
+  /** The user excluded this row on the Check step. */
+  isExcluded(row: number): boolean
+}
+
+/** The reason a row the user excluded shows in the report. */
+export const EXCLUDED_BY_USER = 'Excluded by you on the Check step.'
 
 /** The first blocking problem of each row that has one. */
 function firstErrorByRow(problems: readonly Problem[]): Map<number, Problem> {
@@ -69,6 +81,7 @@ export async function planRun(
   check: FileCheck,
   store: RunStore,
   limits: JobLimits = ZOHO_JOB_LIMITS,
+  fixes?: RowFixes,
 ): Promise<void> {
   const runId = run.view.runId
   const blocked = run.sendRowsWithErrors
@@ -99,8 +112,21 @@ export async function planRun(
   }
 
   for await (const records of readCsvRecords(file.source, file.head.layout)) {
-    for (const record of records) {
-      const line = run.originalLines?.[record.row] ?? record.line
+    for (const original of records) {
+      const line = run.originalLines?.[original.row] ?? original.line
+      if (fixes?.isExcluded(original.row)) {
+        excluded.push({
+          row: original.row,
+          line,
+          kind: 'excluded',
+          recordId: null,
+          errors: [],
+          reason: EXCLUDED_BY_USER,
+        })
+        continue
+      }
+
+      const record = fixes ? fixes.apply(original) : original
       const problem = blocked.get(record.row)
       if (problem !== undefined) {
         excluded.push(excludedOutcome(record.row, line, problem))

@@ -10,6 +10,7 @@ import {
 } from '../import/skipped-report.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 import type { RunService } from './run-service.ts'
+import type { RowFixes } from './plan-run.ts'
 import { writeSkippedRowsFile } from './skipped-rows-file.ts'
 
 type Handler<K extends keyof Requests> = (
@@ -63,7 +64,10 @@ export function createRunHandlers(deps: {
         throw new UserFacingError('MAPPING_INCOMPLETE', blocking.message)
 
       const rerun = reruns.get(fileId)
+      // The Check step keeps the user's fixes with the check, when it has any.
+      const fixes = (check as { fixes?: RowFixes }).fixes
       return runs.start({
+        ...(fixes ? { fixes } : {}),
         file,
         check,
         mapping,

@@ -41,7 +41,11 @@ export class RunService {
   async start(request: RunRequest): Promise<RunView> {
     const run = await newRun(request)
     await this.options.store.save(run)
-    this.spawn(run, { file: request.file, check: request.check })
+    this.spawn(run, {
+      file: request.file,
+      check: request.check,
+      ...(request.fixes ? { fixes: request.fixes } : {}),
+    })
     return structuredClone(run.view)
   }
 
