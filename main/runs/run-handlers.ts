@@ -10,7 +10,6 @@ import {
 } from '../import/skipped-report.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 import type { RunService } from './run-service.ts'
-import type { RowFixes } from './plan-run.ts'
 import { writeSkippedRowsFile } from './skipped-rows-file.ts'
 
 type Handler<K extends keyof Requests> = (
@@ -64,10 +63,9 @@ export function createRunHandlers(deps: {
         throw new UserFacingError('MAPPING_INCOMPLETE', blocking.message)
 
       const rerun = reruns.get(fileId)
-      // The Check step keeps the user's fixes with the check, when it has any.
-      const fixes = (check as { fixes?: RowFixes }).fixes
       return runs.start({
-        ...(fixes ? { fixes } : {}),
+        // The user's edits, transforms and exclusions from the Check step.
+        fixes: check.fixes,
         file,
         check,
         mapping,
