@@ -6,6 +6,7 @@ import type { ImportOperation } from '../../app/fields/crm-field.ts'
 import { autoMatch } from '../../app/mapping/auto-match.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
 import { isMappingError, loadMapping } from '../../app/mapping/saved-mapping.ts'
+import { FILE_ERROR_CODES } from '../import/open-files.ts'
 import { createServices, type Services } from '../services.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 import type { CliIo } from './cli-io.ts'
@@ -160,12 +161,7 @@ export async function runImportCommand(
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error
     io.stderr(`bulkwright: ${error.message}\n`)
-    return error.code === 'FILE_NOT_FOUND' ||
-      error.code === 'NOT_CSV' ||
-      error.code === 'EMPTY_FILE' ||
-      error.code === 'NO_DATA_ROWS'
-      ? 2
-      : 1
+    return FILE_ERROR_CODES.has(error.code) ? 2 : 1
   } finally {
     await services.close()
   }

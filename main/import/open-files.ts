@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, open, stat, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import type { ColumnSummary, FileSummary } from '../../app/contract.ts'
 import type { ByteSource } from '../../app/csv/csv-types.ts'
 import { readCsvHead, type CsvHead } from '../../app/csv/read-csv.ts'
 import { fileByteSource } from '../files/file-byte-source.ts'
+import { looksLikeZip, unzipSingleCsv } from '../files/unzip-single-csv.ts'
 import { createLogger } from '../log/logger.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 
@@ -12,6 +13,18 @@ const log = createLogger('files')
 
 /** Files larger than this are refused when they arrive as bytes over IPC. */
 const MAX_BYTES_OVER_IPC = 512 * 1024 * 1024
+
+/** Error codes meaning "this file cannot be read as a CSV". */
+export const FILE_ERROR_CODES: ReadonlySet<string> = new Set([
+  'FILE_NOT_FOUND',
+  'EMPTY_FILE',
+  'NOT_CSV',
+  'NO_DATA_ROWS',
+  'FILE_TOO_LARGE',
+  'BAD_ZIP',
+  'ZIP_NOT_ONE_CSV',
+  'ZIP_TOO_LARGE',
+])
 
 /** A file the user opened, kept while the wizard works on it. */
 export interface OpenFile {
@@ -21,6 +34,16 @@ export interface OpenFile {
   size: number
   head: CsvHead
   source: ByteSource
+}
+
+async function firstBytes(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const { buffer, bytesRead } = await handle.read(new Uint8Array(4), 0, 4, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Refuses empty files and files that are plainly not text. */
@@ -84,6 +107,10 @@ export class OpenFiles {
       )
     }
 
+    if (looksLikeZip(await firstBytes(path))) {
+      return this.openZip(path, displayName ?? basename(path), info.size)
+    }
+
     const source = await fileByteSource(path, displayName)
     await refuseNonCsv(source, info.size)
     const head = await readCsvHead(source)
@@ -108,6 +135,18 @@ export class OpenFiles {
         `${head.problems.length} file problems`,
     )
     return summarise(file)
+  }
+
+  /** Opens the one CSV inside a ZIP, unpacked into the app's folder. */
+  private async openZip(
+    path: string,
+    name: string,
+    size: number,
+  ): Promise<FileSummary> {
+    await mkdir(this.uploadDir, { recursive: true })
+    const target = join(this.uploadDir, `${randomUUID()}.csv`)
+    const inner = await unzipSingleCsv(path, name, target, size)
+    return this.openPath(target, `${inner} (from ${name})`)
   }
 
   /** Keeps bytes that have no path on disk in the app's folder, then opens them. */

@@ -64,6 +64,46 @@ describe('bulkwright import', () => {
     assert.match(run.stderr, /picture\.csv is not a CSV file/)
   })
 
+  it('imports the one CSV inside a ZIP, and refuses a ZIP of two', async () => {
+    const JSZip = (await import('jszip')).default
+    const one = new JSZip().file(
+      'contacts.csv',
+      'Last_Name,Email\nOkafor,c@example.org\n',
+    )
+    writeFileSync(
+      join(work, 'one.zip'),
+      await one.generateAsync({ type: 'nodebuffer' }),
+    )
+    const two = new JSZip().file('a.csv', 'A\n1\n').file('b.csv', 'B\n2\n')
+    writeFileSync(
+      join(work, 'two.zip'),
+      await two.generateAsync({ type: 'nodebuffer' }),
+    )
+
+    const ok = bulkwright(
+      'import',
+      join(work, 'one.zip'),
+      '--module',
+      'Contacts',
+      '--data-dir',
+      freshDir('zip'),
+      '--json',
+    )
+    assert.equal(ok.code, 0, ok.stderr)
+    assert.equal(JSON.parse(ok.stdout.trim().split('\n').at(-1) ?? '').added, 1)
+
+    const refused = bulkwright(
+      'import',
+      join(work, 'two.zip'),
+      '--module',
+      'Contacts',
+      '--data-dir',
+      freshDir('zip2'),
+    )
+    assert.equal(refused.code, 2)
+    assert.match(refused.stderr, /two\.zip holds 2 CSV files/)
+  })
+
   it('refuses an empty file', () => {
     const file = join(work, 'empty.csv')
     writeFileSync(file, '')
