@@ -45,13 +45,13 @@ export function FileStep({ dispatch }: { dispatch: Dispatch<WizardAction> }) {
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <p>{busy ? 'Reading the file…' : 'Drop a CSV file here'}</p>
+        <p>{busy ? 'Reading the file…' : 'Drop a CSV file (or a ZIP holding one) here'}</p>
         <p>or</p>
         <label className="button primary">
           Choose a file…
           <input
             type="file"
-            accept=".csv,text/csv,.txt"
+            accept=".csv,text/csv,.txt,.zip,application/zip"
             className="visually-hidden"
             aria-label="CSV file"
             disabled={busy}
