@@ -4,6 +4,7 @@ import { api, unwrap } from './api.ts'
 import { ConnectionBadge } from './components/ConnectionBadge.tsx'
 import { Stepper } from './components/Stepper.tsx'
 import { CheckStep } from './steps/Check/CheckStep.tsx'
+import { ConnectScreen } from './steps/Connect/ConnectScreen.tsx'
 import { FileStep } from './steps/File/FileStep.tsx'
 import { HistoryScreen } from './steps/History/HistoryScreen.tsx'
 import { MapStep } from './steps/Map/MapStep.tsx'
@@ -22,12 +23,15 @@ export function App() {
   const [state, dispatch] = useReducer(wizardReducer, START)
   const [connection, setConnection] = useState<ConnectionInfo | null>(null)
   const [history, setHistory] = useState(false)
+  const [connect, setConnect] = useState(false)
 
   useEffect(() => {
     void unwrap(api().getConnection(null)).then(setConnection)
-    return api().on('runProgress', (run) =>
+    const offConnection = api().on('connection', setConnection)
+    const offRun = api().on('runProgress', (run) =>
       dispatch({ type: 'runProgress', run }),
     )
+    return () => (offConnection(), offRun())
   }, [])
 
   return (
@@ -43,10 +47,24 @@ export function App() {
         >
           History
         </button>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={connect}
+          onClick={() => setConnect(!connect)}
+        >
+          Connection
+        </button>
         <ConnectionBadge connection={connection} />
       </header>
       <main className="step">
-        {history ? (
+        {connect ? (
+          <ConnectScreen
+            connection={connection}
+            onChange={setConnection}
+            onClose={() => setConnect(false)}
+          />
+        ) : history ? (
           <HistoryScreen
             dispatch={dispatch}
             onClose={() => setHistory(false)}
