@@ -14,7 +14,11 @@ import {
   creditCost,
   utf8Length,
 } from '../plan/plan-jobs.ts'
-import { checkMapping, createRowChecker } from './check-rows.ts'
+import {
+  type ProblemTally,
+  checkMapping,
+  createRowChecker,
+} from './check-rows.ts'
 import type { Problem } from './problem.ts'
 
 /** Progress of a whole-file check, reported every batch. */
@@ -126,16 +130,34 @@ export async function checkFile(
     add(problem)
   }
 
+  let broken = false
+  const tally: ProblemTally = (code, severity) => {
+    summary.problemCount++
+    if (severity === 'error') {
+      summary.errorCount++
+      broken = true
+    } else {
+      summary.warningCount++
+    }
+
+    summary.countsByCode[code] = (summary.countsByCode[code] ?? 0) + 1
+  }
+
   for await (const batch of readCsvRecords(source, head.layout, {
     onProblem: addReadProblem,
   })) {
     for (const record of batch) {
-      const problems = checker.check(record)
-      let broken = readErrorRows.delete(record.row)
-      for (let i = 0; i < problems.length; i++) {
-        const problem = problems[i] as Problem
-        broken ||= problem.severity === 'error'
-        add(problem)
+      broken = readErrorRows.delete(record.row)
+      if (!input.onProblem && summary.problems.length >= keep) {
+        // Nobody reads these problems one by one: count them only.
+        checker.tally(record, tally)
+      } else {
+        const problems = checker.check(record)
+        for (let i = 0; i < problems.length; i++) {
+          const problem = problems[i] as Problem
+          broken ||= problem.severity === 'error'
+          add(problem)
+        }
       }
 
       if (broken) summary.rowsWithErrors++

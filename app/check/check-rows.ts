@@ -2,18 +2,12 @@ import type { CsvRecord } from '../csv/csv-types.ts'
 import type { CellTransform } from '../plan/job-file.ts'
 import type { CrmField } from '../fields/crm-field.ts'
 import { type CheckInput, fieldTitle } from './check-mapping.ts'
-import { describeLinesAtStart, quoteValue } from './describe-place.ts'
+import { quoteValue } from './describe-place.ts'
 import { type CellRule, rulesFor } from './field-rules.ts'
 import { KeySet } from './key-set.ts'
-import type { Problem, ProblemCode } from './problem.ts'
+import type { Problem, ProblemCode, ProblemSeverity } from './problem.ts'
 
 export { checkMapping, type CheckInput } from './check-mapping.ts'
-
-/** Checks records one by one; `finish` adds whole-file findings. */
-export interface RowChecker {
-  check(record: CsvRecord): Problem[]
-  finish(): Problem[]
-}
 
 /** One mapped field, prepared once for every row. */
 interface CellPlan {
@@ -22,7 +16,9 @@ interface CellPlan {
   columnName: string
   defaultValue: string | null
   transform: ((value: string) => string) | null
-  rules: CellRule[]
+  rules: (CellRule & { suffix: string })[]
+  /** ", column “Phone 1” (Phone): " — the middle of every message. */
+  messageHead: string
   /** An empty cell is an error (mandatory on insert, or clearing it). */
   required: boolean
   isFindBy: boolean
@@ -42,18 +38,24 @@ function plan(input: CheckInput): CellPlan[] {
     if (!field) continue
 
     const isFindBy = mapping.findBy === field.apiName
+    const columnName =
+      entry.column === null ? '' : (names.get(entry.column) ?? '')
     const required =
       field.mandatory &&
       (mapping.operation !== 'update' || !mapping.ignoreEmpty)
     plans.push({
       field,
       column: entry.column,
-      columnName: entry.column === null ? '' : (names.get(entry.column) ?? ''),
+      columnName,
       defaultValue: entry.defaultValue,
       transform: input.transform
         ? (value) => (input.transform as CellTransform)(field.apiName, value)
         : null,
-      rules: rulesFor(field, entry.lookupFindBy),
+      rules: rulesFor(field, entry.lookupFindBy).map((rule) => ({
+        ...rule,
+        suffix: ` is not ${rule.expects}.`,
+      })),
+      messageHead: `, ${columnName ? `column “${columnName}”` : 'the default value'} (${fieldTitle(field)}): `,
       required,
       isFindBy,
       seen:
@@ -73,10 +75,12 @@ function cellProblem(
   what: string,
   fix: string | null,
 ): Problem {
-  const where = describeLinesAtStart(record.line, record.endLine)
-  const column = cell.columnName
-    ? `column “${cell.columnName}”`
-    : `the default value`
+  // Files can have a problem in every row: the message is joined from
+  // parts prepared once per column.
+  const where =
+    record.endLine > record.line
+      ? `Lines ${record.line}–${record.endLine}`
+      : `Line ${record.line}`
   return {
     row: record.row,
     line: record.line,
@@ -87,7 +91,7 @@ function cellProblem(
     value,
     code,
     severity,
-    message: `${where}, ${column} (${fieldTitle(cell.field)}): ${what}`,
+    message: where + cell.messageHead + what,
     fix,
   }
 }
@@ -133,7 +137,6 @@ function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
   )
 }
 
-/** The first problem of one cell (empty, breaking a rule, or a duplicate). */
 /** The value Zoho would receive: transformed, or the default when empty. */
 function cellValue(record: CsvRecord, cell: CellPlan): string {
   let value = cell.column === null ? '' : (record.values[cell.column] ?? '')
@@ -142,38 +145,51 @@ function cellValue(record: CsvRecord, cell: CellPlan): string {
   return value === '' && cell.defaultValue !== null ? cell.defaultValue : value
 }
 
-function checkCell(record: CsvRecord, cell: CellPlan): Problem | null {
-  const value = cellValue(record, cell)
-  if (value.trim() === '') return checkEmpty(record, cell)
-
-  for (const rule of cell.rules) {
-    if (rule.test(value)) continue
-
-    return cellProblem(
-      record,
-      cell,
-      value,
-      rule.code,
-      rule.severity,
-      `${quoteValue(value)} ${rule.explain?.(value) ?? `is not ${rule.expects}.`}`,
-      rule.fix(value),
-    )
+/** Index of the first rule the value breaks, or -1. */
+function brokenRule(cell: CellPlan, value: string): number {
+  const rules = cell.rules
+  for (let i = 0; i < rules.length; i++) {
+    if (!(rules[i] as CellRule).test(value)) return i
   }
 
-  return cell.seen ? checkDuplicate(record, cell, value) : null
+  return -1
 }
 
-/** After a rule problem, the value still counts for duplicates. */
-function checkCellDuplicate(
+function ruleProblem(
   record: CsvRecord,
   cell: CellPlan,
-  problems: Problem[],
-): void {
-  const value = cellValue(record, cell)
-  if (value.trim() === '') return
+  value: string,
+  index: number,
+): Problem {
+  const rule = cell.rules[index] as CellPlan['rules'][number]
+  return cellProblem(
+    record,
+    cell,
+    value,
+    rule.code,
+    rule.severity,
+    rule.explain
+      ? `${quoteValue(value)} ${rule.explain(value)}`
+      : quoteValue(value) + rule.suffix,
+    rule.fix(value),
+  )
+}
 
-  const duplicate = checkDuplicate(record, cell, value)
-  if (duplicate) problems.push(duplicate)
+/** Receives each problem's code and severity when only counts are kept. */
+export type ProblemTally = (
+  code: ProblemCode,
+  severity: ProblemSeverity,
+) => void
+
+/** Checks records one by one; `finish` adds whole-file findings. */
+export interface RowChecker {
+  check(record: CsvRecord): Problem[]
+  /**
+   * Finds the same problems as `check` but only reports their codes, for
+   * files with more problems than anyone reads (no objects are built).
+   */
+  tally(record: CsvRecord, add: ProblemTally): void
+  finish(): Problem[]
 }
 
 /** Applies the field rules to every mapped cell of each record. */
@@ -183,16 +199,47 @@ export function createRowChecker(input: CheckInput): RowChecker {
     check(record) {
       let problems: Problem[] = NO_PROBLEMS
       for (const cell of cells) {
-        const problem = checkCell(record, cell)
-        if (!problem) continue
+        const value = cellValue(record, cell)
+        if (value.trim() === '') {
+          const problem = checkEmpty(record, cell)
+          if (!problem) continue
+
+          if (problems === NO_PROBLEMS) problems = []
+          problems.push(problem)
+          continue
+        }
+
+        const broken = brokenRule(cell, value)
+        const duplicate = cell.seen ? checkDuplicate(record, cell, value) : null
+        if (broken === -1 && !duplicate) continue
 
         if (problems === NO_PROBLEMS) problems = []
-        problems.push(problem)
-        const duplicate = problem.code === 'DUPLICATE_IN_FILE'
-        if (!duplicate && cell.seen) checkCellDuplicate(record, cell, problems)
+        if (broken !== -1)
+          problems.push(ruleProblem(record, cell, value, broken))
+        if (duplicate) problems.push(duplicate)
       }
 
       return problems
+    },
+    tally(record, add) {
+      for (const cell of cells) {
+        const value = cellValue(record, cell)
+        if (value.trim() === '') {
+          if (cell.isFindBy) add('FIND_BY_MISSING', 'error')
+          else if (cell.required) add('MANDATORY_MISSING', 'error')
+          continue
+        }
+
+        const broken = brokenRule(cell, value)
+        if (broken !== -1) {
+          const rule = cell.rules[broken] as CellRule
+          add(rule.code, rule.severity)
+        }
+
+        if (cell.seen && cell.seen.firstLine(value, record.line) !== 0) {
+          add('DUPLICATE_IN_FILE', 'error')
+        }
+      }
     },
     finish() {
       // Duplicates are reported as rows arrive (the later row is the one

@@ -11,6 +11,5 @@ export function describeLinesAtStart(line: number, endLine: number): string {
 
 /** Quotes a cell value for a message, shortened when long. */
 export function quoteValue(value: string): string {
-  const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value
-  return `“${shown}”`
+  return value.length > 60 ? `“${value.slice(0, 57)}…”` : '“' + value + '”'
 }
