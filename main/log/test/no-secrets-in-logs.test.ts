@@ -63,7 +63,7 @@ before(async () => {
   writeFileSync(csvPath, CSV)
   const answers: unknown[] = []
   const file = await services.handlers.openFilePath({ path: csvPath })
-  answers.push(file, await services.handlers.getConnection())
+  answers.push(file, await services.handlers.getConnection(null))
   const mapping = {
     module: 'Contacts',
     operation: 'insert' as const,
