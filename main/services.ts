@@ -1,5 +1,10 @@
 import { join } from 'node:path'
-import type { EventName, Events, RunView } from '../app/contract.ts'
+import type {
+  EventName,
+  Events,
+  FileSummary,
+  RunView,
+} from '../app/contract.ts'
 import type { CrmField } from '../app/fields/crm-field.ts'
 import { createConnectionManager } from './connection/connection-manager.ts'
 import type { CrmConnection } from './connection/crm-connection.ts'
@@ -7,6 +12,7 @@ import { perConnection } from './connection/per-connection.ts'
 import { fileVault } from './oauth/file-vault.ts'
 import type { TokenVault } from './oauth/vault.ts'
 import { checkFile, type FileCheck } from './import/check-file.ts'
+import { countRows } from './import/count-rows.ts'
 import { OpenFiles } from './import/open-files.ts'
 import { RecentMappings } from './import/recent-mappings.ts'
 import * as grid from './import/row-grid.ts'
@@ -89,6 +95,15 @@ export async function createServices(
   )
   const connected = (): CrmConnection => connections.current()
 
+  const countInBackground = (summary: FileSummary): FileSummary => {
+    void countRows(files.get(summary.fileId), (progress) =>
+      send('fileProgress', progress),
+    ).catch((error: unknown) =>
+      log.warn(`could not count rows: ${String(error)}`),
+    )
+    return summary
+  }
+
   // Fields are cached per connection by its client (refreshMetadata).
   const fieldsOf = async (
     module: string,
@@ -143,8 +158,10 @@ export async function createServices(
     refreshMetadata: async () => (connections.refreshMetadata(), null),
     listModules: async () => connected().client.listModules(),
     listFields: async ({ module }) => fieldsOf(module),
-    openFilePath: async ({ path }) => files.openPath(path),
-    openFileBytes: async ({ name, bytes }) => files.openBytes(name, bytes),
+    openFilePath: async ({ path }) =>
+      countInBackground(await files.openPath(path)),
+    openFileBytes: async ({ name, bytes }) =>
+      countInBackground(await files.openBytes(name, bytes)),
     listRecentMappings: async () => recent.list(),
     rememberMapping: async (entry) => recent.remember(entry).then(() => null),
     async checkImport({ fileId, mapping }) {

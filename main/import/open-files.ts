@@ -34,6 +34,8 @@ export interface OpenFile {
   size: number
   head: CsvHead
   source: ByteSource
+  /** Known once the background count has finished. */
+  rowCount: number | null
 }
 
 async function firstBytes(path: string): Promise<Uint8Array> {
@@ -128,6 +130,7 @@ export class OpenFiles {
       size: info.size,
       head,
       source,
+      rowCount: null,
     }
     this.files.set(file.fileId, file)
     log.info(
