@@ -65,7 +65,7 @@ test.describe('importing customers-1000.csv into Contacts', () => {
       '1,001 rows in the file',
     )
     await expect(page.getByRole('table', { name: 'Problems' })).toBeVisible()
-    await page.getByRole('checkbox').check()
+    await page.getByLabel(/Send the rows with problems anyway/).check()
     await expect(page.getByLabel('Import plan')).toContainText(
       '1,001 rows will be sent in 1 job',
     )

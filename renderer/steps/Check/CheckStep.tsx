@@ -1,27 +1,73 @@
-import { useState, type Dispatch } from 'react'
+import { useCallback, useMemo, useState, type Dispatch } from 'react'
+import type { CheckSummary, GridRow, RowFilter } from '../../../app/contract.ts'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import type { WizardAction, WizardState } from '../../wizard/wizard-state.ts'
-import { ProblemList } from './ProblemList.tsx'
+import { GridFilters } from './GridFilters.tsx'
+import { ImportPlan } from './ImportPlan.tsx'
+import { ProblemSummary } from './ProblemSummary.tsx'
+import { RowGrid } from './RowGrid.tsx'
+import { TransformPanel } from './TransformPanel.tsx'
 
 type Props = {
   state: Extract<WizardState, { step: 'check' }>
   dispatch: Dispatch<WizardAction>
 }
 
-/** Step 4: every value the CRM would reject, before anything is sent. */
+const ALL_ROWS: RowFilter = { onlyProblems: false, column: null, code: null }
+
+/** Step 4: every row, every value the CRM would reject, and ways to fix them. */
 export function CheckStep({ state, dispatch }: Props) {
-  const { summary, file, mapping } = state
+  const { summary, file, mapping, fields } = state
   const [letZohoSkip, setLetZohoSkip] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [filter, setFilter] = useState<RowFilter>(ALL_ROWS)
+  const [generation, setGeneration] = useState(0)
   const blockingMapping = summary.mappingProblems.filter(
     (p) => p.severity === 'error',
   )
-  const clean = summary.rowCount - summary.rowsWithErrors
-  const blocked =
-    blockingMapping.length > 0 || (summary.rowsWithErrors > 0 && !letZohoSkip)
-  const sending = letZohoSkip ? summary.rowCount : clean
+  const ready = summary.rowCount - summary.rowsExcluded - summary.rowsWithErrors
+  const sending = letZohoSkip ? ready + summary.rowsWithErrors : ready
+  const fieldLabels = useMemo(
+    () => new Map(fields.map((field) => [field.apiName, field.label])),
+    [fields],
+  )
+  const filtered = filter.onlyProblems || filter.column !== null || filter.code
+
+  const update = useCallback(
+    (next: CheckSummary) => dispatch({ type: 'checked', summary: next }),
+    [dispatch],
+  )
+
+  const onEdit = async (row: GridRow, column: number, value: string) => {
+    try {
+      const result = await unwrap(
+        api().editCell({ fileId: file.fileId, row: row.row, column, value }),
+      )
+      update(result.summary)
+      return result.row
+    } catch (failure) {
+      setError(messageOf(failure))
+      return row
+    }
+  }
+
+  const exclude = (rows: number[] | null, excluded: boolean) => {
+    unwrap(
+      api().excludeRows({
+        fileId: file.fileId,
+        rows,
+        filter: rows === null ? filter : null,
+        excluded,
+      }),
+    )
+      .then((next) => {
+        update(next)
+        if (rows === null) setGeneration((g) => g + 1)
+      })
+      .catch((failure: unknown) => setError(messageOf(failure)))
+  }
 
   const start = async () => {
     setBusy(true)
@@ -42,18 +88,22 @@ export function CheckStep({ state, dispatch }: Props) {
   }
 
   return (
-    <section aria-labelledby="check-title">
+    <section aria-labelledby="check-title" className="check-step">
       <h2 id="check-title">Check the rows</h2>
       <div className="summary-cards" aria-label="Check summary">
         <p className="card">
           <strong>{summary.rowCount.toLocaleString()}</strong> rows in the file
         </p>
         <p className="card ok">
-          <strong>{clean.toLocaleString()}</strong> ready to send
+          <strong>{ready.toLocaleString()}</strong> ready to send
         </p>
         <p className={`card ${summary.rowsWithErrors > 0 ? 'bad' : ''}`}>
           <strong>{summary.rowsWithErrors.toLocaleString()}</strong> with
           problems
+        </p>
+        <p className="card">
+          <strong>{summary.rowsExcluded.toLocaleString()}</strong> excluded by
+          you
         </p>
       </div>
       {blockingMapping.map((problem, index) => (
@@ -61,43 +111,74 @@ export function CheckStep({ state, dispatch }: Props) {
           {problem.message}
         </p>
       ))}
-      <ProblemList summary={summary} />
-      {summary.rowsWithErrors > 0 && (
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={letZohoSkip}
-            onChange={(event) => setLetZohoSkip(event.target.checked)}
-          />
-          Send the rows with problems anyway and let the CRM skip the ones it
-          rejects (they will be listed in the report). Otherwise they are not
-          sent and are reported as excluded.
-        </label>
-      )}
-      <p className="plan" aria-label="Import plan">
-        {sending.toLocaleString()} rows will be sent in {summary.plan.jobs}{' '}
-        {summary.plan.jobs === 1 ? 'job' : 'jobs'}, costing{' '}
-        {summary.plan.credits.toLocaleString()} API credits.
-        {!letZohoSkip && summary.rowsWithErrors > 0
-          ? ` ${summary.rowsWithErrors.toLocaleString()} rows with problems will be excluded.`
-          : ''}
+      <div className="check-tools">
+        <ProblemSummary
+          summary={summary}
+          onShow={(next) => {
+            setFilter(next)
+          }}
+        />
+        <TransformPanel
+          fileId={file.fileId}
+          columns={file.columns}
+          fields={fields}
+          mapping={mapping}
+          onApplied={(next) => {
+            update(next)
+            setGeneration((g) => g + 1)
+          }}
+        />
+      </div>
+      <div className="grid-toolbar">
+        <GridFilters summary={summary} filter={filter} onChange={setFilter} />
+        {filtered && (
+          <div className="bulk-actions">
+            <button
+              type="button"
+              className="small"
+              onClick={() => exclude(null, true)}
+            >
+              Exclude the rows shown
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => exclude(null, false)}
+            >
+              Include them again
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="hint">
+        Click a cell to change it; it is checked again at once. Tick a row to
+        exclude it from the import.
       </p>
+      <RowGrid
+        fileId={file.fileId}
+        fileName={file.name}
+        columns={file.columns}
+        mapping={mapping}
+        fieldLabels={fieldLabels}
+        filter={filter}
+        generation={generation}
+        onEdit={onEdit}
+        onExclude={(row, excluded) => exclude([row.row], excluded)}
+      />
+      <ImportPlan
+        summary={summary}
+        letZohoSkip={letZohoSkip}
+        onLetZohoSkip={setLetZohoSkip}
+      />
       <ErrorMessage message={error} />
       <div className="actions">
         <button type="button" onClick={() => dispatch({ type: 'back' })}>
           Back to mapping
         </button>
-        {summary.rowsWithErrors > 0 &&
-          !letZohoSkip &&
-          blockingMapping.length === 0 && (
-            <span className="muted">Tick the box above to send anyway.</span>
-          )}
         <button
           type="button"
           className="primary"
-          disabled={
-            busy || blockingMapping.length > 0 || (blocked && clean === 0)
-          }
+          disabled={busy || blockingMapping.length > 0 || sending === 0}
           onClick={() => void start()}
         >
           Start import

@@ -1,0 +1,68 @@
+import type { CheckSummary } from '../../../app/contract.ts'
+import { JOB_CREDITS, MAX_ROWS_PER_JOB } from '../../../app/plan/zoho-limits.ts'
+
+type Props = {
+  summary: CheckSummary
+  letZohoSkip: boolean
+  onLetZohoSkip: (value: boolean) => void
+}
+
+/** What Start import will do: jobs, credits, rows sent, excluded, problems. */
+export function ImportPlan({ summary, letZohoSkip, onLetZohoSkip }: Props) {
+  const withProblems = summary.rowsWithErrors
+  const sending =
+    summary.rowCount - summary.rowsExcluded - (letZohoSkip ? 0 : withProblems)
+  const jobs = sending === 0 ? 0 : Math.ceil(sending / MAX_ROWS_PER_JOB)
+  const credits = jobs * JOB_CREDITS
+
+  return (
+    <section className="plan-box" aria-labelledby="plan-title">
+      <h3 id="plan-title">Before you start</h3>
+      <dl className="plan-figures">
+        <div>
+          <dt>Rows sent</dt>
+          <dd>{sending.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Jobs</dt>
+          <dd>{jobs.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>API credits</dt>
+          <dd>{credits.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Excluded by you</dt>
+          <dd>{summary.rowsExcluded.toLocaleString()}</dd>
+        </div>
+        <div className={withProblems > 0 ? 'bad' : ''}>
+          <dt>Still with problems</dt>
+          <dd>{withProblems.toLocaleString()}</dd>
+        </div>
+      </dl>
+      {withProblems > 0 && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={letZohoSkip}
+            onChange={(event) => onLetZohoSkip(event.target.checked)}
+          />{' '}
+          Send the rows with problems anyway and let the CRM skip the ones it
+          rejects (they will be listed in the report). Otherwise they are not
+          sent and are reported as excluded.
+        </label>
+      )}
+      <p className="plan" aria-label="Import plan">
+        {sending.toLocaleString()} rows will be sent in {jobs}{' '}
+        {jobs === 1 ? 'job' : 'jobs'}, costing {credits.toLocaleString()} API
+        credits ({JOB_CREDITS} per job).
+        {summary.rowsExcluded > 0
+          ? ` ${summary.rowsExcluded.toLocaleString()} rows you excluded will not be sent.`
+          : ''}
+        {!letZohoSkip && withProblems > 0
+          ? ` ${withProblems.toLocaleString()} rows with problems will not be sent.`
+          : ''}
+      </p>
+    </section>
+  )
+}

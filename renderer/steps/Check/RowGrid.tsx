@@ -1,0 +1,276 @@
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+} from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type {
+  ColumnSummary,
+  GridRow,
+  RowFilter,
+} from '../../../app/contract.ts'
+import type { ImportMapping } from '../../../app/mapping/import-mapping.ts'
+import { GridCell } from './GridCell.tsx'
+import { useRowPages } from './use-row-pages.ts'
+
+type Props = {
+  fileId: string
+  fileName: string
+  columns: ColumnSummary[]
+  mapping: ImportMapping
+  fieldLabels: Map<string, string>
+  filter: RowFilter
+  /** Bumped when every row may have changed (a transform was applied). */
+  generation: number
+  onEdit: (row: GridRow, column: number, value: string) => Promise<GridRow>
+  onExclude: (row: GridRow, excluded: boolean) => void
+}
+
+/** Row height in pixels; fixed so that a million rows scroll evenly. */
+const ROW_HEIGHT = 34
+
+interface Slot {
+  index: number
+  row: GridRow | undefined
+}
+
+/** Every row of the file, virtualised: only the rows in view are in the page. */
+export function RowGrid(props: Props) {
+  const { fileId, columns, mapping, filter, generation } = props
+  const scroller = useRef<HTMLDivElement>(null)
+  const pages = useRowPages(fileId, filter, generation)
+  const [editing, setEditing] = useState<{
+    row: number
+    column: number
+  } | null>(null)
+  const total = pages.total ?? 0
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+
+  useEffect(() => {
+    if (total > 0) pages.ensure(first, last + 1)
+  }, [first, last, total, pages])
+
+  const mappedTo = useMemo(() => {
+    const byColumn = new Map<number, string>()
+    for (const entry of mapping.fields) {
+      if (entry.column === null) continue
+
+      byColumn.set(
+        entry.column,
+        props.fieldLabels.get(entry.apiName) ?? entry.apiName,
+      )
+    }
+    return byColumn
+  }, [mapping, props.fieldLabels])
+
+  const tableColumns = useMemo<ColumnDef<Slot>[]>(
+    () => [
+      {
+        id: 'exclude',
+        size: 44,
+        header: () => <span className="visually-hidden">Exclude</span>,
+        cell: ({ row: { original }, table }) =>
+          original.row && (
+            <input
+              type="checkbox"
+              aria-label={`Exclude line ${original.row.line}`}
+              checked={original.row.excluded}
+              onChange={(event) =>
+                (table.options.meta as CellMeta).exclude(
+                  original.row as GridRow,
+                  event.target.checked,
+                )
+              }
+            />
+          ),
+      },
+      {
+        id: 'line',
+        size: 72,
+        header: 'Line',
+        cell: ({ row: { original } }) => original.row?.line ?? '',
+      },
+      ...[...columns]
+        // Columns that are sent come first, where their problems show.
+        .sort(
+          (a, b) =>
+            Number(mappedTo.has(b.index)) - Number(mappedTo.has(a.index)) ||
+            a.index - b.index,
+        )
+        .map(
+          (column): ColumnDef<Slot> => ({
+            id: `c${column.index}`,
+            size: 190,
+            header: () => (
+              <span className="grid-head">
+                <span>{column.name}</span>
+                <span className="grid-field">
+                  {mappedTo.get(column.index)
+                    ? `→ ${mappedTo.get(column.index)}`
+                    : 'not sent'}
+                </span>
+              </span>
+            ),
+            cell: ({ row: { original }, table }) => {
+              const row = original.row
+              if (!row) return null
+
+              const meta = table.options.meta as CellMeta
+              return (
+                <GridCell
+                  value={row.values[column.index] ?? ''}
+                  line={row.line}
+                  columnName={column.name}
+                  problem={row.problems.find((p) => p.column === column.index)}
+                  edited={row.edited.includes(column.index)}
+                  editing={
+                    meta.editing?.row === row.row &&
+                    meta.editing.column === column.index
+                  }
+                  onStartEdit={() =>
+                    meta.setEditing({ row: row.row, column: column.index })
+                  }
+                  onCancel={() => meta.setEditing(null)}
+                  onCommit={(value) => meta.commit(row, column.index, value)}
+                />
+              )
+            },
+          }),
+        ),
+    ],
+    // The callbacks read the latest props through table meta.
+    // eslint-disable-next-line
+    [columns, mappedTo],
+  )
+
+  const data = useMemo<Slot[]>(
+    () =>
+      items.map((item) => ({
+        index: item.index,
+        row: pages.rowAt(item.index),
+      })),
+    // eslint-disable-next-line
+    [first, last, pages.pages],
+  )
+
+  const commit = async (row: GridRow, column: number, value: string) => {
+    setEditing(null)
+    if ((row.values[column] ?? '') === value) return
+
+    const updated = await props.onEdit(row, column, value)
+    pages.replaceRows((old) => (old.row === updated.row ? updated : old))
+  }
+
+  const table = useReactTable({
+    data,
+    columns: tableColumns,
+    getCoreRowModel: getCoreRowModel(),
+    meta: {
+      editing,
+      setEditing,
+      commit,
+      exclude: (row, excluded) => {
+        props.onExclude(row, excluded)
+        pages.replaceRows((old) =>
+          old.row === row.row ? { ...old, excluded } : old,
+        )
+      },
+    } satisfies CellMeta,
+  })
+  const width = table.getTotalSize()
+  const tableRows = table.getRowModel().rows
+
+  return (
+    <div className="grid-wrap">
+      <div
+        ref={scroller}
+        className="grid-scroll"
+        data-testid="grid-scroll"
+        tabIndex={0}
+        aria-label={`Rows of ${props.fileName}, scrollable`}
+        role="region"
+      >
+        <table
+          className="grid"
+          aria-label={`Rows of ${props.fileName}`}
+          aria-rowcount={total + 1}
+          style={{ width }}
+        >
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => (
+                  <th key={header.id} style={{ width: header.getSize() }}>
+                    {flexRender(
+                      header.column.columnDef.header,
+                      header.getContext(),
+                    )}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody style={{ height: virtualizer.getTotalSize() }}>
+            {tableRows.map((tableRow) => {
+              const slot = tableRow.original
+              const start = slot.index * ROW_HEIGHT
+              const row = slot.row
+              const bad = row?.problems.some((p) => p.severity === 'error')
+              return (
+                <tr
+                  key={slot.index}
+                  aria-rowindex={slot.index + 2}
+                  className={`${row?.excluded ? 'excluded' : ''}${bad ? ' has-error' : ''}`}
+                  style={{ transform: `translateY(${start}px)` }}
+                  data-line={row?.line}
+                >
+                  {row === undefined ? (
+                    <td className="loading">Loading…</td>
+                  ) : (
+                    tableRow.getVisibleCells().map((cell) => (
+                      <td
+                        key={cell.id}
+                        style={{ width: cell.column.getSize() }}
+                      >
+                        {flexRender(
+                          cell.column.columnDef.cell,
+                          cell.getContext(),
+                        )}
+                      </td>
+                    ))
+                  )}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+        {pages.total === 0 && (
+          <p className="grid-empty">No rows match these filters.</p>
+        )}
+      </div>
+      <p className="muted grid-count" aria-live="polite">
+        {pages.total === null
+          ? 'Loading rows…'
+          : `${pages.total.toLocaleString()} rows shown`}
+        {pages.error ? ` — ${pages.error}` : ''}
+      </p>
+    </div>
+  )
+}
+
+interface CellMeta {
+  editing: { row: number; column: number } | null
+  setEditing: (cell: { row: number; column: number } | null) => void
+  commit: (row: GridRow, column: number, value: string) => Promise<void>
+  exclude: (row: GridRow, excluded: boolean) => void
+}
