@@ -10,6 +10,7 @@ import { HistoryScreen } from './steps/History/HistoryScreen.tsx'
 import { MapStep } from './steps/Map/MapStep.tsx'
 import { RunStep } from './steps/Run/RunStep.tsx'
 import { TargetStep } from './steps/Target/TargetStep.tsx'
+import { watchFileProgress } from './wizard/file-progress.ts'
 import {
   assertNever,
   wizardReducer,
@@ -26,6 +27,7 @@ export function App() {
   const [connect, setConnect] = useState(false)
 
   useEffect(() => {
+    watchFileProgress()
     void unwrap(api().getConnection(null)).then(setConnection)
     const offConnection = api().on('connection', setConnection)
     const offRun = api().on('runProgress', (run) =>

@@ -1,4 +1,5 @@
 import type { FileSummary } from '../../../app/contract.ts'
+import { useFileProgress } from '../../wizard/file-progress.ts'
 
 const DELIMITERS: Record<string, string> = {
   ',': 'comma',
@@ -11,6 +12,7 @@ const DELIMITERS: Record<string, string> = {
 /** What was detected in the file, and its first rows. */
 export function FileFacts({ file }: { file: FileSummary }) {
   const { layout } = file
+  const count = useFileProgress(file.fileId)
   const preview = file.preview.slice(0, 5)
   return (
     <div className="file-facts">
@@ -24,6 +26,12 @@ export function FileFacts({ file }: { file: FileSummary }) {
         </dd>
         <dt>Delimiter</dt>
         <dd>{DELIMITERS[layout.delimiter] ?? layout.delimiter}</dd>
+        <dt>Rows</dt>
+        <dd aria-live="polite">
+          {count?.done
+            ? count.rowsRead.toLocaleString()
+            : `counting… ${count ? count.rowsRead.toLocaleString() : ''}`}
+        </dd>
         <dt>Header</dt>
         <dd>
           line {layout.headerLine}, {file.columns.length} columns
