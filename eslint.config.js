@@ -1,27 +1,36 @@
 // Lint keeps the architecture true: app/ is pure, renderer/ is a guest,
 // main/ owns the outside world. Boundary breaks are errors, not warnings.
 import js from '@eslint/js'
+import { builtinModules } from 'node:module'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
+// Every Node built-in, with and without the `node:` prefix.
 const nodeBuiltins = [
   'node:*',
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'http',
-  'https',
-  'net',
-  'crypto',
-  'stream',
-  'url',
-  'util',
-  'worker_threads',
-  'zlib',
-  'events',
-  'buffer',
+  ...builtinModules.flatMap((name) => [name, `${name}/*`]),
 ]
+
+// Packages that only work in Node or Electron's main process.
+const nodeOnlyPackages = ['electron-log', 'electron-log/*', 'tsx', 'tsx/*']
+
+// Node's globals: reaching for them in app/ or renderer/ is reaching for
+// Node without an import.
+const nodeGlobals = [
+  'Buffer',
+  'process',
+  'require',
+  'module',
+  'exports',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
+  'clearImmediate',
+].map((name) => ({
+  name,
+  message: `${name} is Node-only; app/ and renderer/ run without Node.`,
+}))
 
 const restrict = (groups, message) => ({
   'no-restricted-imports': [
@@ -35,6 +44,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'release/',
       'test-results/',
       'playwright-report/',
       '.bench/',
@@ -50,7 +60,14 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_' },
       ],
+      // `console` is not a logger: main/ uses createLogger, the renderer
+      // shows messages. Only scripts, the CLI launcher and e2e may print.
+      'no-console': 'error',
     },
+  },
+  {
+    files: ['scripts/**', 'bin/**', 'e2e/**', 'e2e-electron/**'],
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['app/**/*.ts'],
@@ -63,24 +80,32 @@ export default tseslint.config(
           'react',
           'react-dom',
           'react/*',
+          'react-dom/*',
           '**/main/**',
           '**/renderer/**',
           ...nodeBuiltins,
+          ...nodeOnlyPackages,
         ],
         'app/ is pure TypeScript: no Electron, React, Node built-ins, main/ or renderer/.',
       ),
-      'no-console': 'error',
+      'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.ts'],
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/**/test/**'],
     rules: {
       ...restrict(
-        ['electron', 'electron/*', '**/main/**', ...nodeBuiltins],
+        [
+          'electron',
+          'electron/*',
+          '**/main/**',
+          ...nodeBuiltins,
+          ...nodeOnlyPackages,
+        ],
         'renderer/ is a guest: no Electron, Node or main/; use window.bulkwright.',
       ),
-      'no-console': 'error',
+      'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
   {
@@ -88,7 +113,17 @@ export default tseslint.config(
     ignores: ['main/browser-mode/page/**'],
     rules: {
       ...restrict(['**/renderer/**'], 'main/ imports nothing from renderer/.'),
-      'no-console': 'error',
+    },
+  },
+  {
+    // The browser-mode page stand-in runs in the page, like the preload.
+    files: ['main/browser-mode/page/**/*.ts'],
+    rules: {
+      ...restrict(
+        ['**/renderer/**', ...nodeBuiltins, ...nodeOnlyPackages],
+        'The browser-mode page stand-in runs in the page: no Node, no renderer/.',
+      ),
+      'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
   {
@@ -99,6 +134,8 @@ export default tseslint.config(
       'main/window/**',
       'main/log/electron-log-sink.ts',
       'main/**/*.test.ts',
+      'main/**/test/**',
+      'main/browser-mode/page/**',
     ],
     rules: {
       ...restrict(
