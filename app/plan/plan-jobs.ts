@@ -33,7 +33,7 @@ export const ZOHO_JOB_LIMITS: JobLimits = {
   maxCsvBytes: MAX_ZIP_BYTES - 512 * 1024,
 }
 
-const NON_ASCII = /[^\x00-\x7f]/
+const NON_ASCII = /[\u0080-\uffff]/
 const encoder = new TextEncoder()
 
 /** UTF-8 size of a text, cheap for the common all-ASCII case. */
