@@ -95,7 +95,10 @@ describe('checkCell', () => {
 describe('parseDate', () => {
   it('follows Java date letters, quoted literals and month names', () => {
     assert.deepEqual(parseDate('5 Mar 2024', 'd MMM yyyy')?.month, 3)
-    assert.equal(parseDate("2024-03-05 'T'", "yyyy-MM-dd ''T''"), undefined)
+    assert.equal(
+      parseDate('2024-03-05T10:00:00', "yyyy-MM-dd'T'HH:mm:ss")?.hour,
+      10,
+    )
     assert.equal(parseDate('05.03.24', 'dd.MM.yy')?.year, 2024)
     assert.equal(parseDate('2024-13-01', 'yyyy-MM-dd'), undefined)
   })
