@@ -37,6 +37,7 @@ test.describe('importing customers-1000.csv into Contacts', () => {
     ).toBeVisible()
     await expect(page.getByText('UTF-8')).toBeVisible()
     await expect(page.getByText('line 1, 12 columns')).toBeVisible()
+    await expect(page.getByText('1,001', { exact: true })).toBeVisible()
     await page.getByLabel('Module').selectOption('Contacts')
     await shot('2-target.png')
     await page.getByRole('button', { name: 'Next: map columns' }).click()
