@@ -17,7 +17,10 @@ export interface Redirect {
 
 /** A listener waiting for one redirect. */
 export interface LoopbackListener {
-  /** `http://127.0.0.1:<port>/callback` */
+  /**
+   * `http://127.0.0.1:<port>`: the registered `http://127.0.0.1` plus the
+   * port, which loopback redirects may vary (RFC 8252 §7.3).
+   */
   redirectUri: string
   /** Settles once: the redirect, or why there is none. */
   result: Promise<Redirect>
@@ -25,7 +28,7 @@ export interface LoopbackListener {
   cancel(): void
 }
 
-const PATH = '/callback'
+const PATH = '/'
 
 function page(res: ServerResponse, status: number, text: string): void {
   const html =
@@ -50,7 +53,7 @@ function sameState(a: string, b: string): boolean {
 
 /**
  * Listens on 127.0.0.1 (a free port) for Zoho's redirect. It takes one
- * redirect to /callback that carries the expected `state`, then closes; it
+ * redirect to / that carries the expected `state`, then closes; it
  * also closes when the time is up or the sign-in is cancelled.
  */
 export async function startLoopbackListener(options: {
@@ -126,7 +129,7 @@ export async function startLoopbackListener(options: {
   }
 
   return {
-    redirectUri: `http://127.0.0.1:${port}${PATH}`,
+    redirectUri: `http://127.0.0.1:${port}`,
     result,
     cancel: () =>
       finish(new OAuthError('OAUTH_DENIED', 'Connecting was cancelled.')),

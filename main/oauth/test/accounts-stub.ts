@@ -83,6 +83,7 @@ export async function startAccountsStub(): Promise<AccountsStub> {
     async close() {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
+      await book.flush()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
