@@ -73,10 +73,10 @@ async function upload(context: JobContext, rows: SentRow[]): Promise<string> {
 }
 
 /**
- * Creates the job at most once. Only an answer that says "not done" (429,
- * 5xx) is tried again; when no answer came (a dropped connection, a
- * timeout), the CRM may have created it, so it is never sent again and the
- * job is reconciled as "not known" instead.
+ * Creates the job at most once. Only 429 (which proves nothing was
+ * created) is tried again; a 5xx, a dropped connection or a timeout may
+ * hide a job that exists, so it is never sent again and the job is
+ * reconciled as "not known" instead.
  */
 async function create(context: JobContext, fileId: string): Promise<string> {
   const { run, index, deps } = context
@@ -86,7 +86,7 @@ async function create(context: JobContext, fileId: string): Promise<string> {
     {
       policy: deps.retry,
       stopped: deps.stopped,
-      retryable: (kind) => kind === 'answered-transient',
+      retryable: (kind) => kind === 'busy',
     },
   )
 }
@@ -130,7 +130,10 @@ export async function runOneJob(context: JobContext): Promise<void> {
     try {
       record.fileId = await upload(context, rows)
     } catch (error) {
-      failureKind(error)
+      // Still unreachable or busy after every retry: pause the run (its
+      // rows are safe on disk) rather than give up on the job.
+      if (failureKind(error) !== 'refused') throw error
+
       return end(
         context,
         allSkipped(rows, jobReasons.notSent(number, messageOf(error))),
@@ -150,13 +153,22 @@ export async function runOneJob(context: JobContext): Promise<void> {
     try {
       record.jobId = await create(context, record.fileId!)
     } catch (error) {
-      if (failureKind(error) === 'no-answer') {
+      const kind = failureKind(error)
+      if (kind === 'no-answer' || kind === 'answered-transient') {
         log.warn(`job ${number}: no answer to create; outcome not known`)
         return end(
           context,
           allSkipped(rows, jobReasons.unknown(number)),
-          `No answer while creating job ${number}: ${messageOf(error)} It was not sent again, so that it cannot be created twice.`,
+          `No clear answer while creating job ${number}: ${messageOf(error)} It was not sent again, so that it cannot be created twice.`,
         )
+      }
+      if (kind === 'busy') {
+        // The CRM said "not now" every time: nothing was created, so the
+        // job goes back to "uploaded" and the run pauses until resumed.
+        record.phase = 'uploaded'
+        job.state = 'waiting'
+        await context.publish()
+        throw error
       }
       return end(
         context,

@@ -21,10 +21,11 @@ export const jobReasons = {
   notSent: (job: number, why: string) =>
     `Not imported: job ${job} was not accepted by the CRM (${why}). Send these rows again.`,
   unknown: (job: number) =>
-    `Not known whether imported: Bulkwright stopped while creating job ${job}, ` +
-    'so the CRM may or may not have received it. Look for these rows in the ' +
-    'CRM before sending them again (or re-run them as an upsert by a unique ' +
-    'field, which cannot make duplicates).',
+    `Not known whether imported: creating job ${job} got no clear answer ` +
+    '(Bulkwright stopped, the connection dropped or the CRM failed), so the ' +
+    'CRM may or may not have it. Look for these rows in the CRM before ' +
+    'sending them again (or re-run them as an upsert by a unique field, ' +
+    'which cannot make duplicates).',
   failed: (job: number, jobId: string) =>
     `The CRM reported job ${job} (id ${jobId}) as FAILED, so these rows are ` +
     'probably not imported; rows it reached before failing may be. Look ' +

@@ -13,7 +13,9 @@ export interface RetryPolicy {
 
 /** What a failed call means for trying it again. */
 export type FailureKind =
-  /** The CRM answered that it did not do it now (429, 5xx): try again. */
+  /** 429: the CRM did not do it and asks to wait; always safe to retry. */
+  | 'busy'
+  /** 5xx: the CRM failed; safe to retry reads, not a job's creation. */
   | 'answered-transient'
   /** No answer at all (connection dropped, timeout): it may have happened. */
   | 'no-answer'
@@ -26,7 +28,9 @@ export function failureKind(error: unknown): FailureKind {
 
   if (error instanceof CrmApiError) {
     const status = error.httpStatus
-    return status === 429 || status >= 500 ? 'answered-transient' : 'refused'
+    if (status === 429) return 'busy'
+
+    return status >= 500 ? 'answered-transient' : 'refused'
   }
 
   if (error instanceof UserFacingError) return 'refused'

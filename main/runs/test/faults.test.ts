@@ -72,6 +72,23 @@ describe('a run against a CRM that misbehaves (LocalCRM faults, real sockets)', 
     assert.equal(h.createdJobs.length, 3)
   })
 
+  it('never re-creates a job whose create got a 5xx, and says what to check', async () => {
+    const view = await runWith({
+      httpError: { status: 500, path: '/crm/bulk/v8/write', count: 1 },
+    })
+    assert.deepEqual(
+      view.jobs.map((job) => job.state),
+      ['failed', 'done', 'done'],
+    )
+    assert.equal(h.createdJobs.length, 2)
+    assert.match(view.jobs[0]!.message!, /not sent again/)
+    const rows = (await h.outcomes(view.runId)).filter((o) =>
+      o.reason?.includes('creating job 1 '),
+    )
+    assert.equal(rows.length, view.jobs[0]!.rows)
+    assert.match(rows[0]!.reason!, /Look for these rows in the CRM/)
+  })
+
   it('uploads again when the connection drops mid-upload', async () => {
     allDone(await runWith({ dropUpload: { count: 2, afterBytes: 256 } }))
   })
@@ -98,6 +115,28 @@ describe('a run against a CRM that misbehaves (LocalCRM faults, real sockets)', 
     )
     assert.ok(expired, 'tokens were expired mid-run')
     allDone(view)
+  })
+
+  it('pauses while the CRM keeps answering 503, and resumes later', async () => {
+    h.createdJobs.length = 0
+    h.crm.faults.set({ httpError: { status: 503, count: 1_000 } })
+    const first = h.service({ limits })
+    const { runId } = await first.start(await h.request(CUSTOMERS, mapPhone1))
+    await first.idle()
+    const paused = (await h.store.load(runId))!
+    assert.equal(paused.view.state, 'failed')
+    assert.match(paused.view.message!, /Start Bulkwright again to resume/)
+    assert.equal(h.createdJobs.length, 0)
+
+    h.crm.faults.reset()
+    const second = h.service({ limits })
+    assert.deepEqual(await second.resumeUnfinished(), [runId])
+    await second.idle()
+    const run = (await h.store.load(runId))!
+    assert.equal(run.view.state, 'finished')
+    assert.equal(h.createdJobs.length, 3)
+    assertNoJobTwice(run.view, h.createdJobs)
+    assertEveryRowOnce(run.view, await h.outcomes(runId))
   })
 
   it('reports the rows of a job that ends FAILED, and carries on', async () => {

@@ -6,7 +6,9 @@ import type { CrmField } from '../../../app/fields/crm-field.ts'
 import { autoMatch } from '../../../app/mapping/auto-match.ts'
 import type { ImportMapping } from '../../../app/mapping/import-mapping.ts'
 import type { RowOutcome } from '../../../app/results/row-outcome.ts'
-import { connectLocalCrm } from '../../connection/local-connection.ts'
+import { exchangeCode } from '../../oauth/token-endpoint.ts'
+import { createTokenManager } from '../../oauth/token-manager.ts'
+import { createCrmClient } from '../../zoho/crm-client.ts'
 import { checkFile } from '../../import/check-file.ts'
 import { OpenFiles } from '../../import/open-files.ts'
 import type { RunRequest } from '../../import/run-import.ts'
@@ -53,7 +55,7 @@ export async function startRunHarness(
     msPerRow: options.msPerRow ?? 0,
     dailyCredits: 10_000_000,
   })
-  const connection = await connectLocalCrm(crm)
+  const connection = await connectFast(crm)
   const createdJobs: string[] = []
   const client: CrmClient = {
     ...connection.client,
@@ -115,6 +117,31 @@ export async function startRunHarness(
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Connects like the app (a Self Client code exchanged for tokens) with the
+ * client's own retries kept short, so fault tests take seconds.
+ */
+async function connectFast(crm: LocalCrm) {
+  const oauth = {
+    accounts: crm.url,
+    clientId: crm.client.clientId,
+    clientSecret: crm.client.clientSecret,
+  }
+  const first = await exchangeCode(oauth, { code: crm.createGrantCode() })
+  const tokens = createTokenManager({
+    client: oauth,
+    refreshToken: first.refreshToken,
+    first,
+  })
+  const client = createCrmClient({
+    apiDomain: crm.url,
+    uploadBase: crm.url,
+    tokens,
+    policy: { baseMs: 5, capMs: 20, maxAttempts: 3 },
+  })
+  return { client, org: await client.getOrg() }
 }
 
 /** Maps the file's "Phone 1" column onto Phone (some values carry extensions). */
