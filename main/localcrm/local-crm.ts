@@ -9,6 +9,7 @@ import { JobRunner } from './job-runner.ts'
 import { Metadata } from './metadata.ts'
 import { metadataRoutes } from './metadata-routes.ts'
 import { REDIRECT_PATTERNS } from './oauth-consent.ts'
+import { deviceRoutes } from './oauth-device-routes.ts'
 import { oauthRoutes } from './oauth-routes.ts'
 import { TokenBook } from './oauth-tokens.ts'
 import { recordsRoutes } from './records-routes.ts'
@@ -90,6 +91,7 @@ export async function startLocalCrm(
   const routes = [
     ...controlRoutes(faults),
     ...oauthRoutes(book, () => url),
+    ...deviceRoutes(book, now, () => url),
     ...metadataRoutes(metadata),
     ...bulkRoutes({
       store,
