@@ -137,6 +137,16 @@ function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
   )
 }
 
+/** Empty or only spaces; most cells are neither, and say so at once. */
+function isBlank(value: string): boolean {
+  if (value.length === 0) return true
+
+  const first = value.charCodeAt(0)
+  if (first > 32 && first !== 0xa0) return false
+
+  return value.trim() === ''
+}
+
 /** The value Zoho would receive: transformed, or the default when empty. */
 function cellValue(record: CsvRecord, cell: CellPlan): string {
   let value = cell.column === null ? '' : (record.values[cell.column] ?? '')
@@ -200,7 +210,7 @@ export function createRowChecker(input: CheckInput): RowChecker {
       let problems: Problem[] = NO_PROBLEMS
       for (const cell of cells) {
         const value = cellValue(record, cell)
-        if (value.trim() === '') {
+        if (isBlank(value)) {
           const problem = checkEmpty(record, cell)
           if (!problem) continue
 
@@ -224,7 +234,7 @@ export function createRowChecker(input: CheckInput): RowChecker {
     tally(record, add) {
       for (const cell of cells) {
         const value = cellValue(record, cell)
-        if (value.trim() === '') {
+        if (isBlank(value)) {
           if (cell.isFindBy) add('FIND_BY_MISSING', 'error')
           else if (cell.required) add('MANDATORY_MISSING', 'error')
           continue

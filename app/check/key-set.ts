@@ -1,22 +1,19 @@
 /**
  * Remembers normalised cell values (trimmed, optionally case-folded) by a
- * 64-bit hash, with the line each was first seen on. Kept in typed arrays
- * so that a million keys cost ~20 MB and no garbage-collected objects:
- * the checker sees every row of files with millions of rows.
+ * 64-bit hash, with the line each was first seen on. Kept in one typed
+ * array (hash, hash, line per slot) so that a million keys cost ~25 MB, no
+ * garbage-collected objects and one cache miss per lookup: the checker sees
+ * every row of files with millions of rows.
  */
 export class KeySet {
-  private hi: Uint32Array
-  private lo: Uint32Array
-  private lines: Int32Array
+  private slots: Uint32Array
   private size = 0
 
   constructor(
     private readonly caseSensitive: boolean,
     capacity = 1 << 12,
   ) {
-    this.hi = new Uint32Array(capacity)
-    this.lo = new Uint32Array(capacity)
-    this.lines = new Int32Array(capacity)
+    this.slots = new Uint32Array(capacity * 3)
   }
 
   /**
@@ -32,9 +29,13 @@ export class KeySet {
     // Two independent 32-bit hashes (FNV-1a and a multiply-rotate mix).
     let a = 0x811c9dc5
     let b = 0x9e3779b9
+    const fold = !this.caseSensitive
     for (let i = start; i < end; i++) {
       let code = value.charCodeAt(i)
-      if (!this.caseSensitive) code = foldCase(code)
+      if (fold) {
+        if (code >= 65 && code <= 90) code += 32
+        else if (code >= 128) code = foldCase(code)
+      }
 
       a = Math.imul(a ^ code, 0x01000193)
       b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ code
@@ -44,43 +45,42 @@ export class KeySet {
   }
 
   private insert(hi: number, lo: number, line: number): number {
-    const mask = this.lines.length - 1
+    const slots = this.slots
+    const mask = slots.length / 3 - 1
     let slot = (hi ^ lo) & mask
-    while (this.lines[slot] !== 0) {
-      if (this.hi[slot] === hi && this.lo[slot] === lo) {
-        return this.lines[slot] as number
-      }
+    while (slots[slot * 3 + 2] !== 0) {
+      const at = slot * 3
+      if (slots[at] === hi && slots[at + 1] === lo)
+        return slots[at + 2] as number
 
       slot = (slot + 1) & mask
     }
 
-    this.hi[slot] = hi
-    this.lo[slot] = lo
-    this.lines[slot] = line
+    slots[slot * 3] = hi
+    slots[slot * 3 + 1] = lo
+    slots[slot * 3 + 2] = line
     this.size++
-    if (this.size * 2 > this.lines.length) this.grow()
+    if (this.size * 2 > mask + 1) this.grow()
 
     return 0
   }
 
   private grow(): void {
-    const { hi, lo, lines } = this
-    this.hi = new Uint32Array(lines.length * 2)
-    this.lo = new Uint32Array(lines.length * 2)
-    this.lines = new Int32Array(lines.length * 2)
+    const old = this.slots
+    this.slots = new Uint32Array(old.length * 2)
     this.size = 0
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] !== 0) {
-        this.insert(hi[i] as number, lo[i] as number, lines[i] as number)
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] !== 0) {
+        this.insert(
+          old[at] as number,
+          old[at + 1] as number,
+          old[at + 2] as number,
+        )
       }
     }
   }
 }
 
 function foldCase(code: number): number {
-  if (code >= 65 && code <= 90) return code + 32
-
-  if (code < 128) return code
-
   return String.fromCharCode(code).toLowerCase().charCodeAt(0)
 }
