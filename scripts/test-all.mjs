@@ -67,6 +67,9 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 await run('types', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit'])
 await run('lint', npx, ['eslint', '--max-warnings', '0', '.'])
 await run('format', npx, ['prettier', '--check', '.'])
+await run('security scan (Electronegativity)', process.execPath, [
+  'scripts/check-electronegativity.mjs',
+])
 
 const unitTests = ['app', 'main', 'renderer', 'scripts'].flatMap((dir) =>
   existsSync(dir) ? findTests(dir) : [],

@@ -113,6 +113,8 @@ export async function signInWithBrowser(options: {
 
   const done = (async () => {
     try {
+      // electronegativity-ok OPEN_EXTERNAL_JS_CHECK: an injected function;
+      // the app passes openExternalLink (https, allow-listed Zoho hosts only).
       await options.openExternal(url)
     } catch {
       listener.cancel()

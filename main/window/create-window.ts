@@ -14,13 +14,17 @@ export function rendererUrl(distDir: string): string {
  * this runs (`lockDownSession`, `lockDownContents`).
  */
 export async function createWindow(distDir: string): Promise<BrowserWindow> {
+  // electronegativity-ok CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK,
+  // AUXCLICK_JS_CHECK: the scanner cannot follow secureWebPreferences(),
+  // which sets contextIsolation, sandbox and disableBlinkFeatures 'Auxclick'
+  // (checked by web-preferences.test.ts).
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
     title: 'Bulkwright',
     show: false,
-    // electronegativity-ok PRELOAD_JS_CHECK: the preload is our own bundled
-    // script; it exposes only the contract's methods (see preload.test.ts).
+    // The preload is our own bundled script; it exposes only the contract's
+    // methods (preload.test.ts, e2e/security.spec.ts).
     webPreferences: secureWebPreferences(join(distDir, 'main', 'preload.cjs')),
   })
   const url = rendererUrl(distDir)
