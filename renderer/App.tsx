@@ -5,6 +5,7 @@ import { ConnectionBadge } from './components/ConnectionBadge.tsx'
 import { Stepper } from './components/Stepper.tsx'
 import { CheckStep } from './steps/Check/CheckStep.tsx'
 import { ConnectScreen } from './steps/Connect/ConnectScreen.tsx'
+import { useRestartOnSwitch } from './steps/Connect/use-restart-on-switch.ts'
 import { FileStep } from './steps/File/FileStep.tsx'
 import { HistoryScreen } from './steps/History/HistoryScreen.tsx'
 import { MapStep } from './steps/Map/MapStep.tsx'
@@ -25,6 +26,7 @@ export function App() {
   const [connection, setConnection] = useState<ConnectionInfo | null>(null)
   const [history, setHistory] = useState(false)
   const [connect, setConnect] = useState(false)
+  useRestartOnSwitch(connection, state.step, dispatch)
 
   useEffect(() => {
     watchFileProgress()

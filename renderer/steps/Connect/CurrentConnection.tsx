@@ -86,6 +86,11 @@ export function CurrentConnection({ connection, busy, run }: Props) {
           Refresh modules and fields
         </button>
       </div>
+      <p className="muted">
+        Switching starts the import you are preparing over, so that fields
+        always come from the CRM in use. Imports already running continue
+        against their own CRM, and each CRM keeps its own history.
+      </p>
       {storage && <p className="muted">{storage}</p>}
     </div>
   )
