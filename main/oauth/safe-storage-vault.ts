@@ -10,6 +10,19 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean
   encryptString(plain: string): Buffer
   decryptString(encrypted: Buffer): string
+  /** Linux only: which key store; `basic_text` means a fixed password. */
+  getSelectedStorageBackend?(): string
+}
+
+/**
+ * On Linux without a secret service Electron "encrypts" with a password
+ * written in its source (`basic_text`): no better than plain text, so it
+ * counts as unavailable.
+ */
+function canEncrypt(safeStorage: SafeStorageLike): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false
+
+  return safeStorage.getSelectedStorageBackend?.() !== 'basic_text'
 }
 
 /**
@@ -22,7 +35,7 @@ export function safeStorageVault(
   safeStorage: SafeStorageLike,
   dir: string,
 ): TokenVault {
-  if (!safeStorage.isEncryptionAvailable()) {
+  if (!canEncrypt(safeStorage)) {
     log.warn('system encryption unavailable: tokens kept for this run only')
     return memoryVault()
   }

@@ -83,6 +83,19 @@ describe('token vaults', () => {
     assert.deepEqual(readdirSync(dir), [])
   })
 
+  it("treats Linux's fixed-password backend as no encryption", async () => {
+    const vault = safeStorageVault(
+      {
+        ...fakeSafeStorage(true),
+        getSelectedStorageBackend: () => 'basic_text',
+      },
+      dir,
+    )
+    await vault.write('zoho', SECRET)
+    assert.equal(vault.kind, 'session-only')
+    assert.deepEqual(readdirSync(dir), [])
+  })
+
   it('ignores a saved token it cannot decrypt', async () => {
     await safeStorageVault(fakeSafeStorage(true), dir).write('zoho', SECRET)
     const other = safeStorageVault(
