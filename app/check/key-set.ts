@@ -47,7 +47,11 @@ export class KeySet {
   private insert(hi: number, lo: number, line: number): number {
     const slots = this.slots
     const mask = slots.length / 3 - 1
-    let slot = (hi ^ lo) & mask
+    // Murmur3's finaliser spreads the bits, so that probes stay short.
+    let h = hi ^ Math.imul(lo, 0x9e3779b1)
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+    let slot = (h ^ (h >>> 16)) & mask
     while (slots[slot * 3 + 2] !== 0) {
       const at = slot * 3
       if (slots[at] === hi && slots[at + 1] === lo)
