@@ -44,7 +44,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
-      'release/',
+      'out/',
       'test-results/',
       'playwright-report/',
       '.bench/',
