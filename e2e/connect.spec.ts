@@ -85,6 +85,18 @@ test('connects to a Zoho org through the consent page and switches back', async 
     const client = await localClient(dataDir)
     await page.getByLabel('Data centre').selectOption('eu')
     await page.getByLabel('Environment').selectOption('sandbox')
+
+    // A client id the accounts server does not know: its page says so, and
+    // the user cancels the wait in the app.
+    await page.getByLabel('Client ID').fill('1000.NOT-REGISTERED')
+    const refusalOpens = context.waitForEvent('page')
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    const refusal = await refusalOpens
+    await expect(refusal.getByText('Invalid client')).toBeVisible()
+    await refusal.close()
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByRole('alert')).toContainText('cancelled')
+
     await page.getByLabel('Client ID').fill(client.clientId)
     await page.getByLabel('Client secret').fill(client.clientSecret)
 
@@ -104,6 +116,10 @@ test('connects to a Zoho org through the consent page and switches back', async 
     const current = page.getByRole('status', { name: 'Current connection' })
     await expect(current).toContainText('Connected to Zylker Traders')
     await expect(current).toContainText('Zoho EU, sandbox')
+    await page.screenshot({
+      path: test.info().outputPath('connected.png'),
+      fullPage: true,
+    })
 
     // One click to LocalCRM and one click back, without signing in again.
     await page.getByRole('button', { name: 'Use LocalCRM' }).click()

@@ -4,6 +4,7 @@ import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import { CurrentConnection } from './CurrentConnection.tsx'
 import { ZohoSignInForm } from './ZohoSignInForm.tsx'
+import './connect.css'
 
 type Props = {
   connection: ConnectionInfo | null

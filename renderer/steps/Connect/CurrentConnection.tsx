@@ -36,7 +36,7 @@ export function CurrentConnection({ connection, busy, run }: Props) {
       {connection.message && connection.state === 'connected' && (
         <p className="warning">{connection.message}</p>
       )}
-      <div className="actions">
+      <div className="actions left">
         <button
           type="button"
           className="button"
