@@ -51,7 +51,7 @@ export function checkMappings(
 
   if (operation !== 'update') {
     const missing = metadata
-      .requiredFields(module)
+      .requiredFields(module, seen.has('Layout'))
       .filter((f) => !seen.has(f.api_name))
     if (missing.length > 0) {
       return {
@@ -81,6 +81,18 @@ function checkOne(
       'required key api_name is not found in request body.',
       'api_name',
       `${at}.api_name`,
+    )
+  }
+
+  if (m.api_name === 'Layout') {
+    if (String(m.default_value?.value ?? '') === metadata.layoutId(module))
+      return undefined
+
+    return bad(
+      'INVALID_DATA',
+      'the layout id given seems to be invalid',
+      'Layout',
+      `${at}.default_value`,
     )
   }
 

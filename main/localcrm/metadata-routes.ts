@@ -70,6 +70,29 @@ export function metadataRoutes(metadata: Metadata): Route[] {
     },
     {
       method: 'GET',
+      path: new RegExp(`^/crm/${v}/settings/fields/(\\d+)$`),
+      scopes: () => [need('ZohoCRM.settings.fields', 'READ')],
+      handle: async (ctx) => {
+        const name = ctx.url.searchParams.get('module')
+        const module = name ? metadata.module(name) : undefined
+        if (!module) return noModule(name)
+
+        const field = module.fields.find((f) => f.id === ctx.params[0])
+        if (!field) {
+          return errorReply(
+            400,
+            'INVALID_DATA',
+            'the given field id seems to be invalid',
+            {
+              id: ctx.params[0],
+            },
+          )
+        }
+        return { status: 200, body: { fields: [field] } }
+      },
+    },
+    {
+      method: 'GET',
       path: new RegExp(`^/crm/${v}/settings/layouts$`),
       scopes: () => [need('ZohoCRM.settings.layouts', 'READ')],
       handle: async (ctx) => {
@@ -87,7 +110,7 @@ export function metadataRoutes(metadata: Metadata): Route[] {
           system_mandatory: f.system_mandatory,
         }))
         const layout = {
-          id: `${module.info.id.slice(0, -4)}9${module.info.id.slice(-3)}`,
+          id: metadata.layoutId(module),
           name: 'Standard',
           api_name: 'Standard',
           display_label: 'Standard',

@@ -31,11 +31,22 @@ export class Metadata {
     return this.module(module)?.fields.find((f) => f.api_name === apiName)
   }
 
-  /** Fields an insert must fill: system-mandatory or layout-required. */
-  requiredFields(module: ModuleSeed): FieldMeta[] {
+  /**
+   * Fields an insert must fill: system-mandatory or layout-required. A job
+   * that names its layout (a `Layout` mapping) skips the layout's own
+   * mandatory fields, as Zoho documents for bulk insert into a layout.
+   */
+  requiredFields(module: ModuleSeed, layoutChosen = false): FieldMeta[] {
     return module.fields.filter(
-      (f) => f.system_mandatory || module.layoutRequired.includes(f.api_name),
+      (f) =>
+        f.system_mandatory ||
+        (!layoutChosen && module.layoutRequired.includes(f.api_name)),
     )
+  }
+
+  /** The id of the module's one layout, "Standard". */
+  layoutId(module: ModuleSeed): string {
+    return `${module.info.id.slice(0, -4)}9${module.info.id.slice(-3)}`
   }
 
   /** Adds an unknown value to a picklist, as Zoho does during imports. */

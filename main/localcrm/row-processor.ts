@@ -113,7 +113,8 @@ export function processRow(row: string[], ctx: RowContext): RowOutcome {
       newPicklistValues.push([field.api_name, v])
   }
 
-  for (const field of ctx.metadata.requiredFields(ctx.module)) {
+  const layoutChosen = ctx.mappings.some((m) => m.api_name === 'Layout')
+  for (const field of ctx.metadata.requiredFields(ctx.module, layoutChosen)) {
     const name = field.api_name
     const missing = inserting
       ? patch[name] === undefined || patch[name] === null
@@ -240,6 +241,7 @@ function save(
         Owner: who,
         Created_By: who,
         Created_Time: time,
+        Layout: { id: ctx.metadata.layoutId(ctx.module), name: 'Standard' },
       }
   Object.assign(record, patch, { Modified_By: who, Modified_Time: time })
   if (ctx.module.fields.some((f) => f.api_name === 'Full_Name')) {

@@ -198,6 +198,29 @@ describe('LocalCRM job creation checks (reference §3.2)', () => {
     assert.deepEqual(answer.details.api_names, ['Company'])
   })
 
+  it('accepts a Leads insert without Company when the job names its layout, and refuses an unknown layout id', async () => {
+    const layouts = (await (
+      await h.api('/crm/v8/settings/layouts?module=Leads')
+    ).json()) as Loose
+    const layout = (value: string) => ({
+      operation: 'insert',
+      resource: [
+        {
+          type: 'data',
+          module: { api_name: 'Leads' },
+          file_id: fileId,
+          field_mappings: [
+            ...ok(),
+            { api_name: 'Layout', default_value: { value } },
+          ],
+        },
+      ],
+    })
+    const response = await h.createJob(layout(layouts.layouts[0].id))
+    assert.equal(response.status, 201)
+    await refused(layout('123'), 400, 'INVALID_DATA')
+  })
+
   it('refuses a file of more than 25,000 rows', async () => {
     const rows = Array.from({ length: 25_001 }, (_, i) => `r${i}`).join('\n')
     const big = await h.upload(`Last_Name\n${rows}`)

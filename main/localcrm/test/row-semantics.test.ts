@@ -314,6 +314,57 @@ describe('LocalCRM metadata', () => {
     assert.equal(byName.has('Website'), false)
   })
 
+  it('answers one field by id', async () => {
+    const all = (await (
+      await h.api('/crm/v8/settings/fields?module=Deals')
+    ).json()) as Loose
+    const stage = all.fields.find((f: Loose) => f.api_name === 'Stage')
+    const one = (await (
+      await h.api(`/crm/v8/settings/fields/${stage.id}?module=Deals`)
+    ).json()) as Loose
+    assert.deepEqual(one.fields, [stage])
+  })
+
+  it('pages records 200 at most, with more_records, and picks fields', async () => {
+    const csv = [
+      'Account_Name',
+      ...Array.from({ length: 205 }, (_, i) => `Co ${i}`),
+    ].join('\n')
+    const fileId = await h.upload(csv)
+    const created = (await (
+      await h.createJob({
+        operation: 'insert',
+        resource: [
+          {
+            type: 'data',
+            module: { api_name: 'Accounts' },
+            file_id: fileId,
+            field_mappings: [{ api_name: 'Account_Name', index: 0 }],
+          },
+        ],
+      })
+    ).json()) as Loose
+    await h.waitForJob(created.details.id)
+    const first = (await (
+      await h.api('/crm/v8/Accounts?fields=Account_Name')
+    ).json()) as Loose
+    assert.equal(first.data.length, 200)
+    assert.deepEqual(first.info, {
+      per_page: 200,
+      count: 200,
+      page: 1,
+      more_records: true,
+    })
+    assert.deepEqual(Object.keys(first.data[0]).sort(), ['Account_Name', 'id'])
+    const second = (await (
+      await h.api('/crm/v8/Accounts?page=2&per_page=200')
+    ).json()) as Loose
+    assert.equal(second.data.length, 5)
+    assert.equal(second.info.more_records, false)
+    assert.equal((await h.api('/crm/v8/Accounts?page=3')).status, 204)
+    assert.equal((await h.api('/crm/v8/Calls')).status, 400)
+  })
+
   it('marks Leads.Company required in the layout but not system-mandatory', async () => {
     const layouts = (await (
       await h.api('/crm/v8/settings/layouts?module=Leads')
