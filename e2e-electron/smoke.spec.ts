@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   userData = mkdtempSync(join(tmpdir(), 'bulkwright-electron-'))
   app = await electron.launch({
     args: ['.', `--user-data-dir=${userData}`],
-    cwd: join(__dirname, '..'),
+    cwd: process.cwd(),
   })
   page = await app.firstWindow()
 })
