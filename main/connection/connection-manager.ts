@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   dataCentreOf,
+  dataCentreOfHost,
   type DataCentreCode,
 } from '../../app/connection/data-centres.ts'
 import type { ConnectionInfo, ZohoSignInRequest } from '../../app/contract.ts'
@@ -193,6 +194,8 @@ export async function createConnectionManager(
       return adopt(
         {
           ...request,
+          // Zoho may hand a user over to their own data centre.
+          dataCentre: dataCentreOfHost(accounts)?.code ?? request.dataCentre,
           accounts,
           apiDomain: answer.apiDomain,
           refreshToken: answer.refreshToken,
