@@ -17,14 +17,16 @@ export function ColumnCard({ column, stats, mappedTo }: Props) {
   })
 
   return (
-    <li
-      ref={setNodeRef}
-      className={`column-card${isDragging ? ' dragging' : ''}${mappedTo ? ' mapped' : ''}`}
-      {...attributes}
-      {...listeners}
-      aria-label={`Column ${column.name}${mappedTo ? `, mapped to ${mappedTo}` : ', not mapped'}`}
-    >
-      <ColumnCardBody column={column} stats={stats} mappedTo={mappedTo} />
+    <li>
+      <div
+        ref={setNodeRef}
+        className={`column-card${isDragging ? ' dragging' : ''}${mappedTo ? ' mapped' : ''}`}
+        {...attributes}
+        {...listeners}
+        aria-label={`Column ${column.name}${mappedTo ? `, mapped to ${mappedTo}` : ', not mapped'}`}
+      >
+        <ColumnCardBody column={column} stats={stats} mappedTo={mappedTo} />
+      </div>
     </li>
   )
 }

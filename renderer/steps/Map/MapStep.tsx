@@ -181,7 +181,7 @@ export function MapStep({ state, dispatch }: Props) {
         onDragEnd={onDragEnd}
       >
         <div className="map-grid">
-          <aside className="columns-panel" aria-labelledby="columns-title">
+          <div className="columns-panel">
             <h3 id="columns-title">Columns in {file.name}</h3>
             <ul className="column-cards">
               {file.columns.map((column) => (
@@ -193,7 +193,7 @@ export function MapStep({ state, dispatch }: Props) {
                 />
               ))}
             </ul>
-          </aside>
+          </div>
           <div className="fields-panel">
             <table className="mapping" aria-label="Field mapping">
               <thead>
