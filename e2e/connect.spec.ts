@@ -93,6 +93,8 @@ test('connects to a Zoho org through the consent page and switches back', async 
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     const refusal = await refusalOpens
     await expect(refusal.getByText('Invalid client')).toBeVisible()
+    // The accounts server is LocalCRM: its address serves the Self Client.
+    const localCrmUrl = new URL(refusal.url()).origin
     await refusal.close()
     await page.getByRole('button', { name: 'Cancel' }).click()
     await expect(page.getByRole('alert')).toContainText('cancelled')
@@ -132,6 +134,27 @@ test('connects to a Zoho org through the consent page and switches back', async 
     await expect(
       page.getByRole('button', { name: /^Use Zylker Traders/ }),
     ).toHaveCount(0)
+
+    // A Self Client: a grant code from the console, pasted into the app.
+    const generated = await fetch(
+      `${localCrmUrl}/__localcrm/self-client-code`,
+      {
+        method: 'POST',
+      },
+    )
+    const { code } = (await generated.json()) as { code: string }
+    await page.getByLabel('Data centre').selectOption('jp')
+    await page.getByLabel('Environment').selectOption('production')
+    await page.getByLabel('Grant code').fill(code)
+    await page.getByRole('button', { name: 'Connect with code' }).click()
+    await expect(current).toContainText('Zoho JP, production')
+    await expect(page.getByLabel('Grant code')).toHaveValue('')
+    // The same code again is refused with a next step.
+    await page.getByLabel('Grant code').fill(code)
+    await page.getByRole('button', { name: 'Connect with code' }).click()
+    await expect(page.getByRole('alert')).toContainText('Generate a new code')
+    await page.getByRole('button', { name: 'Disconnect Zoho' }).click()
+    await expect(current).toContainText('LocalCRM on this computer')
 
     expect(answers.length).toBeGreaterThan(3)
     for (const answer of answers) expect(answer).not.toMatch(TOKEN)

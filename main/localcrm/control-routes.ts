@@ -5,11 +5,23 @@ import type { Route } from './route-types.ts'
 /**
  * The fault control endpoint, `/__localcrm/faults`: POST arms faults
  * (JSON `FaultSettings`), DELETE disarms all, GET lists what is armed.
- * Served to loopback callers only.
+ * Served to loopback callers only. `POST /__localcrm/self-client-code`
+ * hands out a grant code as Zoho's API console does for a Self Client.
  */
-export function controlRoutes(faults: Faults): Route[] {
+export function controlRoutes(
+  faults: Faults,
+  selfClientCode?: () => string,
+): Route[] {
   const path = /^\/__localcrm\/faults$/
   return [
+    {
+      method: 'POST',
+      path: /^\/__localcrm\/self-client-code$/,
+      handle: async () =>
+        selfClientCode
+          ? { status: 200, body: { code: selfClientCode() } }
+          : errorReply(404, 'INVALID_URL_PATTERN', 'no Self Client here'),
+    },
     {
       method: 'GET',
       path,

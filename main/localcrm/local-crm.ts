@@ -88,8 +88,19 @@ export async function startLocalCrm(
     downloadUrl,
   })
 
+  const createGrantCode = (scopes = DEFAULT_SCOPES) =>
+    book.addGrant(
+      {
+        scopes,
+        offline: true,
+        redirectUri: null,
+        challenge: null,
+        challengeMethod: null,
+      },
+      SELF_CLIENT_CODE_TTL,
+    )
   const routes = [
-    ...controlRoutes(faults),
+    ...controlRoutes(faults, () => createGrantCode()),
     ...oauthRoutes(book, () => url),
     ...deviceRoutes(book, now, () => url),
     ...metadataRoutes(metadata),
@@ -127,17 +138,7 @@ export async function startLocalCrm(
     url,
     faults,
     client: { ...book.client, redirectUris: [...REDIRECT_PATTERNS] },
-    createGrantCode: (scopes = DEFAULT_SCOPES) =>
-      book.addGrant(
-        {
-          scopes,
-          offline: true,
-          redirectUri: null,
-          challenge: null,
-          challengeMethod: null,
-        },
-        SELF_CLIENT_CODE_TTL,
-      ),
+    createGrantCode,
     close: async () => {
       await runner.close()
       server.closeAllConnections()
