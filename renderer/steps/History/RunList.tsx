@@ -1,5 +1,13 @@
 import type { RunView } from '../../../app/contract.ts'
 
+/** "4 Dec 2026, 16:50": short enough for the table. */
+function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  })
+}
+
 const STATE_WORDS: Record<RunView['state'], string> = {
   running: 'running',
   finished: 'finished',
@@ -42,10 +50,15 @@ export function RunList({
         <tbody>
           {runs.map((run) => (
             <tr key={run.runId}>
-              <td>{new Date(run.startedAt).toLocaleString()}</td>
+              <td className="nowrap">{when(run.startedAt)}</td>
               <td>
                 {run.fileName}
-                {run.previousRunId && <span className="badge">re-run</span>}
+                {run.previousRunId && (
+                  <>
+                    {' '}
+                    <span className="badge">re-run</span>
+                  </>
+                )}
               </td>
               <td>{run.module}</td>
               <td>{STATE_WORDS[run.state]}</td>
@@ -54,12 +67,12 @@ export function RunList({
               <td>{run.counts.skipped.toLocaleString()}</td>
               <td>{run.counts.excluded.toLocaleString()}</td>
               <td>{run.counts.total.toLocaleString()}</td>
-              <td>
+              <td className="nowrap">
                 <button
                   type="button"
                   className="small"
                   onClick={() => onOpen(run.runId)}
-                  aria-label={`Open the report of ${run.fileName}, ${new Date(run.startedAt).toLocaleString()}`}
+                  aria-label={`Open the report of ${run.fileName}, ${when(run.startedAt)}`}
                 >
                   Open report
                 </button>

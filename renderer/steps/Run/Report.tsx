@@ -78,6 +78,7 @@ export function Report({ runId, dispatch, onLeave, onOpenRun }: Props) {
             <BarChart
               title="Most frequent reasons (click one to filter)"
               bars={reasonBars(report.reasons)}
+              wideLabels
               picked={reason}
               onPick={(label) =>
                 setReason(
@@ -108,7 +109,7 @@ export function Report({ runId, dispatch, onLeave, onOpenRun }: Props) {
               type="button"
               onClick={() => void exportRows('spreadsheet')}
             >
-              Export for a spreadsheet (CSV)
+              Export skipped rows as CSV
             </button>
             <button type="button" onClick={() => void exportRows('reimport')}>
               Export for re-import (CSV)
@@ -124,7 +125,7 @@ export function Report({ runId, dispatch, onLeave, onOpenRun }: Props) {
             </p>
           )}
           {note && (
-            <p className="muted" role="status">
+            <p className="muted" role="status" data-testid="export-note">
               {note}
             </p>
           )}

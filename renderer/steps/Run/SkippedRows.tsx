@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import type { ReportView } from '../../../app/contract.ts'
 
-const PAGE = 200
+// Rows drawn at first; more on request keeps huge reports responsive.
+const PAGE = 2000
 
 /** Every row not imported, with its line, outcome, reason and own values. */
 export function SkippedRows({
@@ -26,7 +27,7 @@ export function SkippedRows({
     <div className="skipped-rows">
       <div className="toolbar">
         <label>
-          Reason{' '}
+          Filter by reason{' '}
           <select
             value={reason ?? ''}
             onChange={(event) => {
@@ -77,7 +78,7 @@ export function SkippedRows({
         </table>
       </div>
       {rows.length > shown && (
-        <button type="button" onClick={() => setShown(shown + PAGE * 5)}>
+        <button type="button" onClick={() => setShown(shown + PAGE * 2)}>
           Show more rows ({(rows.length - shown).toLocaleString()} more)
         </button>
       )}

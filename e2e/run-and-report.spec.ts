@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page, TestInfo } from '@playwright/test'
+import { DATA_DIR, expect, test } from './fixtures.ts'
+
+const CUSTOMERS = join(DATA_DIR, 'customers-1000.csv')
+const HEADER =
+  'Index,Customer Id,First Name,Last Name,Company,City,Country,Phone 1,Phone 2,Email,Subscription Date,Website'
+
+/** What the screen shows, as a picture in the test's output folder. */
+const shot = (page: Page, info: TestInfo, name: string) =>
+  page.screenshot({ path: info.outputPath(name) })
+
+async function dropCustomers(page: Page): Promise<void> {
+  const bytes = readFileSync(CUSTOMERS).toString('base64')
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const binary = atob(base64)
+    const array = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+    const transfer = new DataTransfer()
+    transfer.items.add(
+      new File([array], 'customers-1000.csv', { type: 'text/csv' }),
+    )
+    return transfer
+  }, bytes)
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer })
+}
+
+async function count(page: Page, name: string): Promise<number> {
+  return Number(await page.getByTestId(`count-${name}`).textContent())
+}
+
+/** Waits for the end of a run; checks its counts add up to the file. */
+async function finishedRun(page: Page, rows: number) {
+  await expect(
+    page.getByRole('heading', { name: 'Import finished' }),
+  ).toBeVisible({ timeout: 90_000 })
+  const counts = {
+    added: await count(page, 'added'),
+    updated: await count(page, 'updated'),
+    skipped: await count(page, 'skipped'),
+    excluded: await count(page, 'excluded'),
+  }
+  expect(await count(page, 'total')).toBe(rows)
+  expect(counts.added + counts.updated + counts.skipped + counts.excluded).toBe(
+    rows,
+  )
+  return counts
+}
+
+async function downloaded(page: Page, button: string): Promise<string> {
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: button }).click()
+  return readFileSync(await (await download).path(), 'utf8')
+}
+
+test.describe('run and report', () => {
+  test('imports customers-1000.csv, reports what was skipped, and re-runs the fixed rows until none are left', async ({
+    page,
+    app,
+  }, info) => {
+    void app
+    // File → Target → Map, with "Phone 1" on Phone: numbers with extensions
+    // and punctuation are not phone numbers to the CRM.
+    await dropCustomers(page)
+    await page.getByLabel('Module').selectOption('Contacts')
+    await page.getByRole('button', { name: 'Next: map columns' }).click()
+    await page
+      .getByLabel('Column for Phone', { exact: true })
+      .selectOption({ label: 'Phone 1' })
+    await page.getByRole('button', { name: 'Next: check the rows' }).click()
+    await expect(
+      page.getByRole('heading', { name: 'Check the rows' }),
+    ).toBeVisible()
+    await page.getByLabel(/Send the rows with problems anyway/).check()
+    await page.getByRole('button', { name: 'Start import' }).click()
+
+    // Run: every row has an outcome, and some were skipped.
+    const first = await finishedRun(page, 1001)
+    expect(first.skipped).toBeGreaterThan(0)
+    await expect(page.getByLabel('Overall progress')).toContainText(
+      `${(1001 - first.excluded).toLocaleString('en')} of ${(1001 - first.excluded).toLocaleString('en')} rows processed`,
+    )
+    await expect(page.getByTestId('credits')).toHaveText('500')
+    await expect(page.getByRole('list', { name: 'Jobs' })).toContainText(
+      'Job 1',
+    )
+    await shot(page, info, 'run.png')
+
+    // Report: counts per run and job, charts, reasons, rows.
+    const counts = page.getByRole('table', { name: 'Outcome counts' })
+    await expect(counts).toContainText('Whole file')
+    await expect(counts).toContainText('Job 1')
+    await expect(page.getByRole('img', { name: /^Outcomes:/ })).toBeVisible()
+    const reasons = page.getByRole('img', { name: /^Most frequent reasons/ })
+    await expect(reasons).toContainText('Phone')
+    const table = page.getByRole('table', { name: 'Skipped rows' })
+    await expect(table.locator('tbody tr')).toHaveCount(
+      first.skipped + first.excluded,
+    )
+    await expect(page.getByTestId('formula-note')).toContainText('apostrophe')
+
+    // Filter by one reason: only its rows stay.
+    const filter = page.getByLabel('Filter by reason')
+    const firstReason = await filter.locator('option').nth(1).textContent()
+    const [, reasonCount] = /\(([\d,]+)\)$/.exec(firstReason ?? '') ?? []
+    await filter.selectOption({ index: 1 })
+    await expect(table.locator('tbody tr')).toHaveCount(
+      Number(reasonCount!.replace(/,/g, '')),
+    )
+    await table.scrollIntoViewIfNeeded()
+    await page
+      .getByRole('heading', { name: /^Report/ })
+      .scrollIntoViewIfNeeded()
+    await shot(page, info, 'report.png')
+    await filter.selectOption({ index: 0 })
+
+    // Exports: spreadsheet-safe with line and reason; raw for re-import.
+    const safe = await downloaded(page, 'Export skipped rows as CSV')
+    const safeLines = safe.trim().split('\r\n')
+    expect(safeLines[0]).toBe(`${HEADER},Line in file,Reason`)
+    expect(safeLines).toHaveLength(first.skipped + first.excluded + 1)
+    expect(safe).toMatch(/,'\+1-/)
+    await expect(page.getByTestId('export-note')).toContainText('apostrophe')
+    const raw = await downloaded(page, 'Export for re-import (CSV)')
+    expect(raw.split('\r\n')[0]).toBe(HEADER)
+    expect(raw).not.toMatch(/'\+1-/)
+
+    // Fix and re-run until no row is left out.
+    let left = first.skipped + first.excluded
+    for (let round = 1; left > 0; round++) {
+      expect(round, 'rows still left after three re-runs').toBeLessThan(4)
+      await page
+        .getByRole('button', { name: 'Fix and re-run these rows' })
+        .click()
+      await expect(
+        page.getByRole('heading', { name: 'Check the rows' }),
+      ).toBeVisible()
+      await expect(page.getByLabel('Check summary')).toContainText(
+        `${left.toLocaleString('en')} rows in the file`,
+      )
+      await page
+        .getByRole('region', { name: /Fix a whole column/ })
+        .getByLabel('Column')
+        .selectOption({ label: 'Phone 1' })
+      await page
+        .getByLabel('Change')
+        .selectOption({ label: 'Clean phone numbers, drop extensions' })
+      await page.getByRole('button', { name: 'Preview' }).click()
+      await page
+        .getByRole('button', { name: /^Apply to [\d,]+ values$/ })
+        .click()
+      const summary = page.getByLabel('Check summary')
+      const kinds = page.getByLabel('Kind of problem')
+      await expect(kinds.locator('option', { hasText: /phone/i })).toHaveCount(
+        0,
+      )
+      // The file repeats one email; the second copy gets a new address.
+      if (
+        (await kinds.locator('option', { hasText: 'Duplicate' }).count()) > 0
+      ) {
+        await page.getByLabel('Only rows with problems').check()
+        await kinds.selectOption({ label: 'Duplicate in the file' })
+        await page
+          .getByRole('button', { name: /^line \d+, Email: .*Problem:/ })
+          .click()
+        const input = page.getByLabel(/^New value for line \d+, Email$/)
+        await input.fill('someone.new@example.com')
+        await input.press('Enter')
+      }
+      await expect(
+        summary
+          .locator('.card', { hasText: 'with problems' })
+          .locator('strong'),
+      ).toHaveText('0')
+      await page.getByRole('button', { name: 'Start import' }).click()
+
+      const rerun = await finishedRun(page, left)
+      await expect(
+        page.getByText('Re-running the rows an earlier run'),
+      ).toBeVisible()
+      await expect(
+        page.getByRole('button', { name: /The run these rows came from/ }),
+      ).toBeVisible()
+      left = rerun.skipped + rerun.excluded
+    }
+    await expect(page.getByText('Every row was imported')).toBeVisible()
+
+    // History: both runs, the re-run marked; the first run's report opens
+    // and links to its re-run.
+    await page.getByRole('button', { name: 'History' }).click()
+    const runs = page.getByRole('table', { name: 'Past runs' })
+    await expect(runs.locator('tbody tr')).toHaveCount(2)
+    await expect(runs.locator('tbody tr').first()).toContainText('re-run')
+    await shot(page, info, 'history.png')
+    await runs
+      .locator('tbody tr')
+      .last()
+      .getByRole('button', { name: /Open the report/ })
+      .click()
+    await expect(
+      page.getByRole('button', {
+        name: /The re-run of this run's skipped rows/,
+      }),
+    ).toBeVisible()
+  })
+})
