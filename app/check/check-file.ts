@@ -1,4 +1,9 @@
-import type { ByteSource, CsvColumn, CsvLayout } from '../csv/csv-types.ts'
+import type {
+  ByteSource,
+  CsvColumn,
+  CsvLayout,
+  CsvRecord,
+} from '../csv/csv-types.ts'
 import { readCsvHead, readCsvRecords } from '../csv/read-csv.ts'
 import type { CrmField } from '../fields/crm-field.ts'
 import type { ImportMapping } from '../mapping/import-mapping.ts'
@@ -11,6 +16,7 @@ import {
 import {
   JobPlanner,
   type PlannedJob,
+  ZOHO_JOB_LIMITS,
   creditCost,
   utf8Length,
 } from '../plan/plan-jobs.ts'
@@ -20,6 +26,12 @@ import {
   createRowChecker,
 } from './check-rows.ts'
 import type { Problem } from './problem.ts'
+import { describeLinesAtStart } from './describe-place.ts'
+import { fileProblem } from '../csv/read-problems.ts'
+import {
+  type TransformSuggestion,
+  createTransformAdvisor,
+} from '../transforms/suggest-transforms.ts'
 
 /** Progress of a whole-file check, reported every batch. */
 export interface CheckProgress {
@@ -45,6 +57,8 @@ export interface CheckSummary {
   rowsWithErrors: number
   jobs: PlannedJob[]
   credits: number
+  /** Column transforms that would fix values, with what each column shows. */
+  suggestions: TransformSuggestion[]
   /** Something stands in the way of the import. */
   blocking: boolean
 }
@@ -60,6 +74,16 @@ export interface CheckFileInput {
   keepProblems?: number
   onProblem?: (problem: Problem) => void
   onProgress?: (progress: CheckProgress) => void
+}
+
+function tooBig(name: string, record: CsvRecord, bytes: number): Problem {
+  return fileProblem(
+    'LIMIT_EXCEEDED',
+    'error',
+    `${describeLinesAtStart(record.line, record.endLine)} of ${name} alone needs ${bytes} bytes, more than one Zoho job may hold.`,
+    'Shorten the long values of this row, or exclude it.',
+    record,
+  )
 }
 
 /** Reads, checks and plans a whole file, streaming; never holds it whole. */
@@ -89,6 +113,7 @@ export async function checkFile(
     rowsWithErrors: 0,
     jobs: [],
     credits: 0,
+    suggestions: [],
     blocking: false,
   }
   const add = (problem: Problem): void => {
@@ -119,6 +144,7 @@ export async function checkFile(
   checkMapping(checkInput).forEach(add)
   const checker = createRowChecker(checkInput)
   const columns = jobColumns(mapping, input.fields)
+  const advisor = createTransformAdvisor(input.fields, mapping, head.columns)
   const planner = new JobPlanner(utf8Length(csvLine(columns.headers)) + 2)
   // Rows the reader already found broken, counted once with their checks.
   const readErrorRows = new Set<number>()
@@ -162,7 +188,12 @@ export async function checkFile(
 
       if (broken) summary.rowsWithErrors++
 
-      planner.add(record.row, jobRowBytes(record, columns, input.transform))
+      advisor.add(record)
+      const bytes = jobRowBytes(record, columns, input.transform)
+      if (bytes > ZOHO_JOB_LIMITS.maxCsvBytes)
+        add(tooBig(source.name, record, bytes))
+
+      planner.add(record.row, bytes)
     }
 
     summary.rowCount += batch.length
@@ -173,6 +204,9 @@ export async function checkFile(
   }
 
   checker.finish().forEach(add)
+  const advice = advisor.result()
+  advice.problems.forEach(add)
+  summary.suggestions = advice.suggestions
   summary.jobs = planner.finish()
   summary.credits = creditCost(summary.jobs)
   summary.blocking = summary.errorCount > 0

@@ -175,6 +175,16 @@ function describeSummary(
     }`,
     `Jobs:       ${summary.jobs.length} (${rowsPerJob.join(' + ') || 'no rows'}), ${summary.credits.toLocaleString('en-US')} credits`,
     `Problems:   ${plural(summary.errorCount, 'error')}, ${plural(summary.warningCount, 'warning')}${summary.rowsWithErrors ? ` (${plural(summary.rowsWithErrors, 'row')} with errors)` : ''}`,
+    ...summary.suggestions.map(
+      (item) =>
+        `Transform:  “${item.columnName}” → ${item.field}: ${item.kind} transform would change ${plural(item.affected, 'value')}${
+          item.date
+            ? ` (${item.date.explanation})`
+            : item.number
+              ? ` (${item.number.explanation})`
+              : ''
+        }`,
+    ),
     summary.blocking
       ? 'Result:     blocked — fix the errors above, or exclude those rows.'
       : 'Result:     nothing blocks the import.',
@@ -212,6 +222,7 @@ function summaryJson(summary: CheckSummary, mapping: ImportMapping): string {
     countsByCode: summary.countsByCode,
     problems: summary.problems,
     problemsTruncated: summary.problems.length < summary.problemCount,
+    suggestions: summary.suggestions,
     blocking: summary.blocking,
   })
 }

@@ -216,3 +216,26 @@ describe('picklists', () => {
     assert.equal(apply(picklistTransform(source), 'Fax'), 'Fax')
   })
 })
+
+describe('checkFile transform suggestions', () => {
+  it('offers the date transform with each column’s order, and flags the mixed one', async () => {
+    const { checkFile } = await import('../../check/check-file.ts')
+    const summary = await checkFile(sharedFile('field-cases/fc05-dates.csv'), {
+      fields: [...CONTACT_FIELDS, field('Last_Contacted', 'date')],
+      mapping: contactsInsert([
+        mapTo('Last_Name', 0),
+        mapTo('Email', 1),
+        mapTo('Date_of_Birth', 2),
+        mapTo('Last_Contacted', 3),
+      ]),
+    })
+    const byField = Object.fromEntries(
+      summary.suggestions.map((s) => [s.field, s]),
+    )
+    assert.equal(byField.Date_of_Birth?.date?.status, 'conflicting')
+    assert.equal(byField.Last_Contacted?.date?.order, 'dmy')
+    const mixed = summary.problems.find((p) => p.code === 'AMBIGUOUS_DATE')
+    assert.equal(mixed?.line, 4)
+    assert.equal(mixed?.columnName, 'Date_of_Birth')
+  })
+})
