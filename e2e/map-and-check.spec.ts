@@ -298,6 +298,13 @@ test.describe('Check step', () => {
     await expect(duplicate).toHaveCount(1)
     await shot(page, info, 'check-filtered.png')
 
+    // Every row a filter shows can be excluded at once, and taken back.
+    await page.getByRole('button', { name: 'Exclude the rows shown' }).click()
+    await expect(summary).toContainText('1 excluded by you')
+    await expect(page.getByLabel(/^Exclude line \d+$/).first()).toBeChecked()
+    await page.getByRole('button', { name: 'Include them again' }).click()
+    await expect(summary).toContainText('0 excluded by you')
+
     // Edit: the duplicate email becomes unique and is checked again at once.
     await duplicate.click()
     const input = grid.getByLabel(/^New value for line \d+, Email$/)
@@ -348,6 +355,8 @@ test.describe('Check step', () => {
       timeout: 90_000,
     })
     await expect(page.getByTestId('count-excluded')).toHaveText('1')
-    await expect(page.getByText(/Excluded by you/).first()).toBeVisible()
+    await expect(
+      page.getByRole('cell', { name: 'Excluded by you on the Check step.' }),
+    ).toBeVisible()
   })
 })
