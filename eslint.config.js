@@ -58,7 +58,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_' },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
       ],
       // `console` is not a logger: main/ uses createLogger, the renderer
       // shows messages. Only scripts, the CLI launcher and e2e may print.
