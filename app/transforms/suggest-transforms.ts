@@ -133,10 +133,17 @@ export function createTransformAdvisor(
     result(): { suggestions: TransformSuggestion[]; problems: Problem[] } {
       const suggestions: TransformSuggestion[] = []
       const problems: Problem[] = []
-      for (const { needs: _, dates, numbers, ...watch } of watches) {
+      for (const watch of watches) {
+        const { dates, numbers } = watch
         if (watch.affected === 0) continue
 
-        const suggestion: TransformSuggestion = { ...watch }
+        const suggestion: TransformSuggestion = {
+          column: watch.column,
+          columnName: watch.columnName,
+          field: watch.field,
+          kind: watch.kind,
+          affected: watch.affected,
+        }
         if (dates) {
           suggestion.date = dates.result()
           const problem = dateColumnProblem(watch, dates)
