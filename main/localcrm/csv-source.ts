@@ -11,6 +11,17 @@ export interface CsvTable {
 const DELIMITERS = [',', ';', ':', '|'] as const
 
 /**
+ * A CSV may not expand beyond this: 25,000 rows of 200 wide columns fit,
+ * a ZIP bomb does not.
+ */
+export const MAX_CSV_BYTES = 256 * 1024 * 1024
+
+/** Thrown when a CSV inside an upload expands beyond `MAX_CSV_BYTES`. */
+export class CsvTooLargeError extends Error {
+  override readonly name = 'CsvTooLargeError'
+}
+
+/**
  * Reads one CSV out of an uploaded ZIP. Zoho auto-detects the delimiter
  * (comma, semicolon, colon, pipe) from the header row; the text is decoded
  * with the job's `character_encoding` (UTF-8 by default, BOM removed).
@@ -25,7 +36,17 @@ export async function readCsvFromZip(
   const entry = zip.file(csvName)
   if (!entry) throw new Error(`${csvName} is not in the uploaded ZIP`)
 
-  const bytes = await entry.async('uint8array')
+  // JSZip keeps the size the ZIP claims in a private field: a cheap first
+  // check. The inflate below is bounded anyway, since a claim can lie.
+  const claimed = (
+    entry as unknown as { _data?: { uncompressedSize?: number } }
+  )._data?.uncompressedSize
+  if ((claimed ?? 0) > MAX_CSV_BYTES) {
+    throw new CsvTooLargeError(
+      `${csvName} expands beyond ${MAX_CSV_BYTES} bytes`,
+    )
+  }
+  const bytes = await inflateBounded(entry, MAX_CSV_BYTES)
   const text = decode(bytes, encoding)
   const delimiter = detectDelimiter(text)
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true })
@@ -59,4 +80,30 @@ export function detectDelimiter(text: string): string {
     if (count > (counts.get(best) ?? 0)) best = delimiter
   }
   return best
+}
+
+/** Inflates one ZIP entry, stopping as soon as it passes `limit` bytes. */
+function inflateBounded(
+  entry: JSZip.JSZipObject,
+  limit: number,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const stream = entry.nodeStream('nodebuffer')
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        stream.pause()
+        stream.removeAllListeners('data')
+        reject(
+          new CsvTooLargeError(`${entry.name} expands beyond ${limit} bytes`),
+        )
+        return
+      }
+      chunks.push(chunk)
+    })
+    stream.on('end', () => resolve(Buffer.concat(chunks)))
+    stream.on('error', reject)
+  })
 }

@@ -1,4 +1,8 @@
-import { readCsvFromZip } from './csv-source.ts'
+import {
+  CsvTooLargeError,
+  MAX_CSV_BYTES,
+  readCsvFromZip,
+} from './csv-source.ts'
 import { errorReply, zohoTime, type JsonReply } from './http-util.ts'
 import { bad, parseJobRequest } from './job-request.ts'
 import { checkMappings } from './mapping-check.ts'
@@ -58,7 +62,18 @@ export async function createJob(
     deps.store.uploadPath(file.file_id),
     csvName,
     request.characterEncoding,
-  )
+  ).catch((error: unknown) => {
+    if (error instanceof CsvTooLargeError) return undefined
+    throw error
+  })
+  if (!csv) {
+    return bad(
+      'LIMIT_EXCEEDED',
+      `the CSV expands beyond ${MAX_CSV_BYTES / 1024 / 1024} MB`,
+      'file_id',
+      `${at}.file_id`,
+    )
+  }
   if (csv.rows.length > MAX_ROWS) {
     return bad(
       'LIMIT_EXCEEDED',

@@ -3,9 +3,11 @@ import { after, before, describe, it } from 'node:test'
 import {
   contactsJob,
   startHarness,
+  uploadInit,
   type Harness,
   type Loose,
 } from './helpers.ts'
+import { zipBomb } from '../zip-bomb.ts'
 
 describe('LocalCRM job creation checks (reference §3.2)', () => {
   let h: Harness
@@ -226,6 +228,19 @@ describe('LocalCRM job creation checks (reference §3.2)', () => {
     const big = await h.upload(`Last_Name\n${rows}`)
     await refused(
       contactsJob(big, [{ api_name: 'Last_Name', index: 0 }]),
+      400,
+      'LIMIT_EXCEEDED',
+    )
+  })
+
+  it('refuses an uploaded CSV that would expand beyond 256 MB, without inflating it whole', async () => {
+    const bomb = await zipBomb('bomb.csv', 300)
+    const response = await h.api('/crm/v8/upload', uploadInit(bomb))
+    const uploaded = (await response.json()) as Loose
+    await refused(
+      contactsJob(uploaded.details.file_id, [
+        { api_name: 'Last_Name', index: 1 },
+      ]),
       400,
       'LIMIT_EXCEEDED',
     )
