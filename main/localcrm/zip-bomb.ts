@@ -5,9 +5,10 @@ const MB = 1024 * 1024
 
 /**
  * A valid ZIP holding one CSV that expands to `expandedMb` megabytes while
- * the ZIP itself stays near 1/170 of that (fast deflate): a fault for testing that the
- * client refuses result files that would not fit in memory. Built by
- * streaming through deflate, so LocalCRM never holds the expanded text.
+ * the ZIP itself stays near 1/170 of that (fast deflate): a fault for
+ * testing that the client refuses result files that would not fit in
+ * memory. Built by streaming through deflate, so LocalCRM never holds the
+ * expanded text.
  */
 export function zipBomb(csvName: string, expandedMb: number): Promise<Buffer> {
   const size = Math.min(Math.max(1, Math.floor(expandedMb)), 2048)
