@@ -11,6 +11,7 @@ import {
 } from 'electron'
 import { join } from 'node:path'
 import { registerHandlers } from './ipc/register-handlers.ts'
+import { isFromPage } from './ipc/trusted-sender.ts'
 import { useElectronLog } from './log/electron-log-sink.ts'
 import { createLogger } from './log/logger.ts'
 import { safeStorageVault } from './oauth/safe-storage-vault.ts'
@@ -40,7 +41,7 @@ async function start(): Promise<void> {
   })
   let window: BrowserWindow | null = null
 
-  registerHandlers(ipcMain, services.handlers, (frame) => frame.url === pageUrl)
+  registerHandlers(ipcMain, services.handlers, isFromPage(pageUrl))
   services.setEventSender((event, payload) =>
     window?.webContents.send(event, payload),
   )
