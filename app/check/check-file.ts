@@ -37,6 +37,9 @@ import {
 export interface CheckProgress {
   rows: number
   problems: number
+  /** Bytes read, and the file's size when known, for a progress bar. */
+  bytesRead: number
+  bytesTotal: number | null
 }
 
 /** Everything a check of a whole file found. */
@@ -157,6 +160,7 @@ export async function checkFile(
   }
 
   let broken = false
+  let bytesRead = 0
   const tally: ProblemTally = (code, severity) => {
     summary.problemCount++
     if (severity === 'error') {
@@ -171,6 +175,9 @@ export async function checkFile(
 
   for await (const batch of readCsvRecords(source, head.layout, {
     onProblem: addReadProblem,
+    onBytes: (read) => {
+      bytesRead = read
+    },
   })) {
     for (const record of batch) {
       broken = readErrorRows.delete(record.row)
@@ -200,6 +207,8 @@ export async function checkFile(
     input.onProgress?.({
       rows: summary.rowCount,
       problems: summary.problemCount,
+      bytesRead,
+      bytesTotal: source.size,
     })
   }
 

@@ -75,6 +75,23 @@ export function checkMapping(input: CheckInput): Problem[] {
     }
   }
 
+  for (const entry of mapping.fields) {
+    const field = byName.get(entry.apiName)
+    const insert = mapping.operation !== 'update'
+    const writable = insert ? field?.creatable : field?.updatable
+    if (!field || writable !== false) continue
+
+    problems.push({
+      ...mappingProblem(
+        'UNKNOWN_FIELD',
+        field.apiName,
+        `${fieldTitle(field)} cannot be set by an import${insert ? '' : ' that updates records'}; Zoho ignores or refuses it.`,
+        `Unmap ${field.label}.`,
+      ),
+      severity: 'warning',
+    })
+  }
+
   if (mapping.operation !== 'update') {
     for (const field of fields) {
       if (!field.mandatory || mapped.has(field.apiName)) continue

@@ -17,7 +17,15 @@ export interface ReadOptions {
    * quoting faults, bytes invalid in the encoding.
    */
   onProblem?: (problem: Problem) => void
+  /** Told how many bytes of the file have been read so far (for progress). */
+  onBytes?: (bytesRead: number) => void
 }
+
+/**
+ * Bytes decoded and split at a time. Small pieces keep each batch of
+ * records short-lived, so the garbage collector frees them cheaply.
+ */
+const SLICE_BYTES = 64 * 1024
 
 function faultProblem(name: string, fault: SplitFault): Problem {
   if (fault.kind === 'InvalidQuotes') {
@@ -56,6 +64,7 @@ export async function* readCsvRecords(
   let invalidSeen = 0
   let batch: CsvRecord[] = []
   let early = ''
+  let bytesRead = 0
 
   const take = (records: CsvRecord[]): void => {
     for (const record of records) {
@@ -105,34 +114,39 @@ export async function* readCsvRecords(
     }
   }
 
-  for await (const chunk of source.chunks()) {
-    if (!decoder) {
-      const bom = layout.hadBom ? detectBom(chunk) : null
-      decoder = new ChunkDecoder(layout.encoding, bom?.length ?? 0)
-    }
+  for await (const whole of source.chunks()) {
+    for (let at = 0; at < whole.length; at += SLICE_BYTES) {
+      const chunk = whole.subarray(at, at + SLICE_BYTES)
+      bytesRead += chunk.length
+      options.onBytes?.(bytesRead)
+      if (!decoder) {
+        const bom = layout.hadBom ? detectBom(chunk) : null
+        decoder = new ChunkDecoder(layout.encoding, bom?.length ?? 0)
+      }
 
-    let text = decoder.decode(chunk)
-    if (!splitter) {
-      // The line break is judged once the text holds a whole one.
-      early += text
-      if (!/\n|\r[^\n]/.test(early)) continue
+      let text = decoder.decode(chunk)
+      if (!splitter) {
+        // The line break is judged once the text holds a whole one.
+        early += text
+        if (!/\n|\r[^\n]/.test(early)) continue
 
-      splitter = new RecordSplitter(layout.delimiter, detectLineBreak(early))
-      text = early
-      early = ''
-    }
+        splitter = new RecordSplitter(layout.delimiter, detectLineBreak(early))
+        text = early
+        early = ''
+      }
 
-    take(splitter.push(text, false))
-    notice()
-    if (splitter.overflowed) {
-      // The reason is reported; the rows read so far still go out.
-      if (batch.length > 0) yield batch
-      return
-    }
+      take(splitter.push(text, false))
+      notice()
+      if (splitter.overflowed) {
+        // The reason is reported; the rows read so far still go out.
+        if (batch.length > 0) yield batch
+        return
+      }
 
-    if (batch.length >= batchSize) {
-      yield batch
-      batch = []
+      if (batch.length >= batchSize) {
+        yield batch
+        batch = []
+      }
     }
   }
 

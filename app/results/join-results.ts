@@ -101,3 +101,12 @@ export function countOutcomes(outcomes: Iterable<RowOutcome>): OutcomeCounts {
 
   return counts
 }
+
+/** The outcome of a row the user chose not to send. */
+export function excludedOutcome(
+  row: number,
+  line: number,
+  reason = 'Excluded before the import.',
+): RowOutcome {
+  return { row, line, kind: 'excluded', recordId: null, errors: [], reason }
+}
