@@ -36,6 +36,9 @@ export interface FaultController {
   expireTokens(): number
 }
 
+/** The longest delay the latency fault adds to one request. */
+const MAX_LATENCY_MS = 120_000
+
 type Kind = Exclude<keyof FaultSettings, 'expireTokens'>
 
 interface Armed {
@@ -111,7 +114,10 @@ export class Faults implements FaultController {
     const latency = this.fire('latency', path)
     const error = this.fire('httpError', path)
     return {
-      latencyMs: latency ? Number(latency.ms) || 0 : 0,
+      // Capped so that a typo cannot hang a request for hours.
+      latencyMs: latency
+        ? Math.min(Number(latency.ms) || 0, MAX_LATENCY_MS)
+        : 0,
       errorStatus: error ? Number(error.status) || 500 : null,
     }
   }

@@ -160,6 +160,13 @@ function limitedStream(
         }
         controller.enqueue(chunk)
       },
+      flush(controller) {
+        // A body shorter than `afterBytes` is still cut, before the answer.
+        if (dropAfter === null) return
+
+        req.socket.destroy()
+        controller.error(new Error('connection dropped by fault'))
+      },
     }),
   )
 }

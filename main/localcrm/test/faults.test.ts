@@ -68,6 +68,11 @@ describe('LocalCRM faults on demand', () => {
         ),
     )
     await assert.rejects(h.api('/crm/v8/upload', uploadInit(big)))
+    h.crm.faults.set({ dropUpload: { afterBytes: 10_000_000 } })
+    await assert.rejects(
+      h.api('/crm/v8/upload', uploadInit(big)),
+      'a short body is cut too',
+    )
     const next = await h.api('/crm/v8/upload', uploadInit(big))
     assert.equal(((await next.json()) as Loose).code, 'FILE_UPLOAD_SUCCESS')
   })
