@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Papa from 'papaparse'
 import type { Page, TestInfo } from '@playwright/test'
 import { DATA_DIR, expect, test } from './fixtures.ts'
 
@@ -107,10 +108,9 @@ test.describe('run and report', () => {
     await expect(table.locator('tbody tr')).toHaveCount(
       Number(reasonCount!.replace(/,/g, '')),
     )
-    await table.scrollIntoViewIfNeeded()
     await page
       .getByRole('heading', { name: /^Report/ })
-      .scrollIntoViewIfNeeded()
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }))
     await shot(page, info, 'report.png')
     await filter.selectOption({ index: 0 })
 
@@ -202,5 +202,64 @@ test.describe('run and report', () => {
         name: /The re-run of this run's skipped rows/,
       }),
     ).toBeVisible()
+  })
+
+  test('runs a file of 26,000 rows as two jobs with per-job and overall progress', async ({
+    page,
+    app,
+  }, info) => {
+    // The customers repeated with fresh ids and emails, past one job's 25,000.
+    const text = readFileSync(CUSTOMERS, 'utf8').replace(/^\uFEFF/, '')
+    const [header, ...records] = Papa.parse<string[]>(text, {
+      skipEmptyLines: true,
+    }).data
+    const rows = [header!]
+    for (let i = 0; i < 26_000; i++) {
+      const cells = [...records[i % 1000]!]
+      cells[0] = String(i + 1)
+      cells[1] = `ID${i}`
+      cells[9] = `r${i}.${cells[9]}`
+      rows.push(cells)
+    }
+    const path = join(app.dataDir, 'customers-26000.csv')
+    writeFileSync(path, Papa.unparse(rows))
+
+    await page.getByLabel('CSV file').setInputFiles(path)
+    await page.getByLabel('Module').selectOption('Contacts')
+    await page.getByRole('button', { name: 'Next: map columns' }).click()
+    await page.getByRole('button', { name: 'Next: check the rows' }).click()
+    // Phone numbers with extensions: let the CRM skip them.
+    await page.getByLabel(/Send the rows with problems anyway/).check()
+    await expect(page.getByLabel('Import plan')).toContainText('2 jobs')
+    await page.getByRole('button', { name: 'Start import' }).click()
+
+    // While job 1 runs: its bar moves, job 2 waits, time left is estimated.
+    const jobs = page.getByRole('list', { name: 'Jobs' })
+    await expect(jobs.getByRole('listitem')).toHaveCount(2)
+    await expect(jobs.getByRole('listitem').first()).toContainText(
+      '25,000 rows · running in the CRM',
+      { timeout: 60_000 },
+    )
+    await expect(jobs.getByRole('listitem').last()).toContainText(
+      '1,000 rows · waiting',
+    )
+    await expect(page.getByLabel('Overall progress')).toContainText(/about \d/)
+    await expect
+      .poll(
+        async () =>
+          Number(await page.getByLabel('Job 1 progress').getAttribute('value')),
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(8_000)
+    await shot(page, info, 'run-in-progress.png')
+
+    const counts = await finishedRun(page, 26_000)
+    expect(counts.added).toBeGreaterThan(0)
+    expect(counts.excluded).toBe(0)
+    await expect(page.getByTestId('credits')).toHaveText('1,000')
+    await expect(
+      page.getByRole('table', { name: 'Outcome counts' }),
+    ).toContainText('Job 2')
+    await expect(page.getByText('Rows not imported')).toBeVisible()
   })
 })

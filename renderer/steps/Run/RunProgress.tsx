@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { RunView } from '../../../app/contract.ts'
 import {
   elapsedMs,
   estimateLeftMs,
   formatDuration,
   processedRows,
+  type ProgressSample,
 } from './run-timing.ts'
 
 /** Re-renders every second while the run is running. */
@@ -23,7 +24,12 @@ function useNow(running: boolean): number {
 export function RunProgress({ run }: { run: RunView }) {
   const now = useNow(run.state === 'running')
   const done = processedRows(run)
-  const left = estimateLeftMs(run, now)
+  // The first moment the CRM had processed rows: the pace counts from here.
+  const first = useRef<ProgressSample | null>(null)
+  if (first.current === null && done > 0) {
+    first.current = { at: Date.now(), processed: done }
+  }
+  const left = estimateLeftMs(run, first.current, now)
   const finishedJobs = run.jobs.filter(
     (job) => job.state === 'done' || job.state === 'failed',
   ).length

@@ -43,16 +43,25 @@ describe('run timing', () => {
     )
   })
 
-  it('estimates the time left at the pace so far', () => {
-    // 10,000 of 30,000 rows in 60 s: 120 s to go.
+  it('estimates the time left at the pace of the CRM since it began', () => {
+    // 9,000 rows in the 60 s since 1,000 were done; 20,000 to go: 133 s.
     const r = run([job(25_000, 10_000), job(5_000, 0)])
-    assert.equal(estimateLeftMs(r, start + 60_000), 120_000)
+    const first = { at: start + 30_000, processed: 1_000 }
+    assert.equal(
+      Math.round(estimateLeftMs(r, first, start + 90_000)! / 1000),
+      133,
+    )
   })
 
-  it('gives no estimate before the first row or after the end', () => {
-    assert.equal(estimateLeftMs(run([job(10, 0)]), start + 5_000), null)
+  it('gives no estimate before the CRM has moved, or after the end', () => {
+    const first = { at: start, processed: 10 }
+    assert.equal(estimateLeftMs(run([job(10, 0)]), null, start + 5_000), null)
     assert.equal(
-      estimateLeftMs(run([job(10, 10)], 'finished'), start + 5_000),
+      estimateLeftMs(run([job(100, 10)]), first, start + 5_000),
+      null,
+    )
+    assert.equal(
+      estimateLeftMs(run([job(100, 50)], 'finished'), first, start + 5_000),
       null,
     )
   })

@@ -24,16 +24,27 @@ export function elapsedMs(run: RunView, now: number): number {
   return end - Date.parse(run.startedAt)
 }
 
+/** A moment of the run: when, and how many rows were processed by then. */
+export interface ProgressSample {
+  at: number
+  processed: number
+}
+
 /**
- * Time left at the pace so far; null until the CRM has processed a row
- * (before that, any figure would be a guess).
+ * Time left at the CRM's pace since `first` (the first moment it had
+ * processed a row: planning and uploading say nothing of its pace); null
+ * until it has processed more since then.
  */
-export function estimateLeftMs(run: RunView, now: number): number | null {
+export function estimateLeftMs(
+  run: RunView,
+  first: ProgressSample | null,
+  now: number,
+): number | null {
   const done = processedRows(run)
-  if (run.state !== 'running' || done === 0 || run.rowsToSend === 0) {
+  if (run.state !== 'running' || first === null || done <= first.processed) {
     return null
   }
 
-  const pace = elapsedMs(run, now) / done
+  const pace = (now - first.at) / (done - first.processed)
   return Math.max(0, (run.rowsToSend - done) * pace)
 }
