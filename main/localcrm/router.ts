@@ -58,6 +58,10 @@ export async function route(
     }
 
     const reply = await dispatch(req, res, url, deps)
+    // Path only: query strings of the OAuth endpoints can carry secrets.
+    log.debug(
+      `${req.method ?? ''} ${path} → ${reply?.status ?? res.statusCode}`,
+    )
     if (reply) {
       if (path.startsWith('/crm/'))
         reply.headers = { ...deps.extraHeaders(), ...reply.headers }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0'
 import JSZip from 'jszip'
+import { memorySink, setLogSink } from '../../log/logger.ts'
 import { startLocalCrm, type LocalCrm } from '../local-crm.ts'
 
 const BulkWrite = ZOHOCRMSDK.BulkWrite
@@ -16,7 +17,9 @@ const BulkWrite = ZOHOCRMSDK.BulkWrite
 describe("Zoho's TypeScript SDK 8.0 against LocalCRM", () => {
   let crm: LocalCrm
   let dir = ''
+  const lines = memorySink()
   before(async () => {
+    setLogSink(lines)
     dir = await mkdtemp(join(tmpdir(), 'localcrm-sdk-'))
     crm = await startLocalCrm({ dataDir: join(dir, 'data'), msPerRow: 0 })
     const environment = new ZOHOCRMSDK.Environment(
@@ -135,6 +138,8 @@ describe("Zoho's TypeScript SDK 8.0 against LocalCRM", () => {
     assert.match(csv ?? '', /^Last_Name,Email,STATUS,RECORD_ID,ERRORS\n/)
     assert.match(csv ?? '', /,SKIPPED,,MANDATORY_NOT_FOUND-Last_Name/)
     assert.ok((await readFile(join(dir, 'tokens.txt'), 'utf8')).length > 0)
+    // The SDK asks who the token belongs to before its first call (§2.5).
+    assert.ok(lines.lines.some((l) => l.includes('GET /crm/v8/users → 200')))
   })
 })
 
