@@ -79,6 +79,14 @@ export interface CheckFileInput {
   onProgress?: (progress: CheckProgress) => void
 }
 
+/** Rows a file of `size` bytes holds, judged from its first rows. */
+function estimateRows(size: number | null, first: CsvRecord[]): number {
+  if (!size || first.length === 0) return 0
+
+  const chars = first.reduce((n, r) => n + r.values.join(',').length + 2, 0)
+  return Math.ceil((size / chars) * first.length * 1.1)
+}
+
 function tooBig(name: string, record: CsvRecord, bytes: number): Problem {
   return fileProblem(
     'LIMIT_EXCEEDED',
@@ -96,7 +104,7 @@ export async function checkFile(
 ): Promise<CheckSummary> {
   const head = await readCsvHead(source, {
     layout: input.layout,
-    previewRows: 0,
+    previewRows: 200,
   })
   const mapping =
     typeof input.mapping === 'function'
@@ -143,6 +151,7 @@ export async function checkFile(
     mapping,
     columns: head.columns,
     transform: input.transform,
+    expectedRows: estimateRows(source.size, head.preview),
   }
   checkMapping(checkInput).forEach(add)
   const checker = createRowChecker(checkInput)

@@ -13,6 +13,8 @@ export interface CheckInput {
   columns: CsvColumn[]
   /** Column transforms; the checker checks the values they produce. */
   transform?: CellTransform
+  /** Rows the file probably has, to size the duplicate check up front. */
+  expectedRows?: number
 }
 
 function mappingProblem(

@@ -33,6 +33,13 @@ function plan(input: CheckInput): CellPlan[] {
   const byName = new Map(input.fields.map((field) => [field.apiName, field]))
   const names = new Map(input.columns.map((c) => [c.index, c.name]))
   const plans: CellPlan[] = []
+  // Twice the expected rows, as a power of two: growing rehashes every key.
+  // At most 4M slots (48 MB) up front; a larger file still grows.
+  const wanted = Math.min(
+    Math.max(4096, (input.expectedRows ?? 0) * 2),
+    1 << 22,
+  )
+  const capacity = 2 ** Math.ceil(Math.log2(wanted))
   for (const entry of mapping.fields) {
     const field = byName.get(entry.apiName)
     if (!field) continue
@@ -59,7 +66,9 @@ function plan(input: CheckInput): CellPlan[] {
       required,
       isFindBy,
       seen:
-        field.unique || isFindBy ? new KeySet(field.uniqueCaseSensitive) : null,
+        field.unique || isFindBy
+          ? new KeySet(field.uniqueCaseSensitive, capacity)
+          : null,
     })
   }
 
