@@ -6,6 +6,7 @@ import type {
   RunView,
 } from '../app/contract.ts'
 import type { CrmField } from '../app/fields/crm-field.ts'
+import type { JobLimits } from '../app/plan/plan-jobs.ts'
 import { createConnectionManager } from './connection/connection-manager.ts'
 import type { CrmConnection } from './connection/crm-connection.ts'
 import { perConnection } from './connection/per-connection.ts'
@@ -34,6 +35,8 @@ export interface ServicesOptions {
   localCrmMsPerRow?: number
   /** Job polling: first wait and longest wait, in milliseconds. */
   pollMs?: { first: number; max: number }
+  /** Rows per job and CSV budget (tests make them small to get many jobs). */
+  jobLimits?: JobLimits
   /** Where Zoho refresh tokens are kept (default: the 0600 test-file vault). */
   vault?: TokenVault
   /** Opens Zoho's consent page (default: asks the renderer to open it). */
@@ -130,6 +133,7 @@ export async function createServices(
         zgid: connection.org.zgid,
       }),
       pollMs: options.pollMs ?? { first: 1000, max: 15_000 },
+      ...(options.jobLimits ? { limits: options.jobLimits } : {}),
       onProgress: (view: RunView) => send('runProgress', view),
     })
     // Runs a previous start left unfinished continue now.
