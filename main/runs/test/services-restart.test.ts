@@ -63,13 +63,15 @@ describe('the app killed mid-run and started again', () => {
       assert.equal(run.state, 'finished', 'the run ended')
       // LocalCRM runs inside the app, so job 1 died with it and LocalCRM
       // marks it FAILED on restart; the run polls it (never re-creates it)
-      // and reports its rows with what to do. Against Zoho it would finish.
+      // and reports its rows with what to do (should it have finished
+      // before the app stopped, it is simply done). Against Zoho it finishes.
       assert.deepEqual(
-        run.jobs.map((job) => job.state),
-        ['failed', 'done', 'done', 'done'],
+        run.jobs.slice(1).map((job) => job.state),
+        ['done', 'done', 'done'],
       )
-      assert.match(run.jobs[0]!.message!, /FAILED/)
-      assert.equal(run.jobs.length, 4)
+      if (run.jobs[0]!.state !== 'done') {
+        assert.match(run.jobs[0]!.message!, /FAILED/)
+      }
       const ids = run.jobs.map((job) => job.jobId)
       assert.ok(ids.every((id) => id !== null))
       assert.equal(new Set(ids).size, 4)
