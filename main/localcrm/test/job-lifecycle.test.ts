@@ -140,6 +140,38 @@ describe('LocalCRM job lifecycle', () => {
     }
   })
 
+  it('after a restart, fails the job that was running and runs the one that was waiting', async () => {
+    const h = await startHarness({ msPerRow: 20 })
+    const fileId = await h.upload(rows(200, 'r'))
+    const ids: string[] = []
+    for (let i = 0; i < 2; i += 1) {
+      const created = (await (
+        await h.createJob(contactsJob(fileId, lastName))
+      ).json()) as Loose
+      ids.push(created.details.id)
+    }
+    for (let i = 0; i < 500; i += 1) {
+      const job = (await (
+        await h.api(`/crm/bulk/v8/write/${ids[0]}`)
+      ).json()) as Loose
+      if (job.status === 'IN PROGRESS') break
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    await h.crm.close()
+
+    const again = await startHarness({ dataDir: h.dataDir })
+    try {
+      const [first, second] = await Promise.all(
+        ids.map((id) => again.waitForJob(id)),
+      )
+      assert.equal(first?.status, 'FAILED')
+      assert.equal(second?.status, 'COMPLETED')
+      assert.equal(second?.resource[0].file.added_count, 200)
+    } finally {
+      await again.stop()
+    }
+  })
+
   it('keeps records, jobs and results across a restart on the same data folder', async () => {
     const h = await startHarness()
     const fileId = await h.upload(rows(2, 'keep'))
