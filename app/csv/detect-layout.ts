@@ -61,22 +61,21 @@ export function detectDelimiter(
 }
 
 /**
- * The physical line that looks like the header: the first record whose
- * field count matches the body of the file and whose cells are mostly
- * filled. Title lines and blank lines above it are skipped.
+ * The physical line that looks like the header: the first record with at
+ * least two filled cells when the body has several columns. Title lines
+ * ("Contacts export", often padded with delimiters) and blank lines above
+ * it are skipped; data rows with extra trailing delimiters do not matter.
  */
 export function detectHeaderLine(
   records: { line: number; values: string[] }[],
 ): number {
-  const counts = records
-    .filter((r) => !(r.values.length === 1 && r.values[0]?.trim() === ''))
-    .map((r) => r.values.length)
-  const mode = mostCommon(counts)
+  const counts = records.map((r) => r.values.length)
+  if (mostCommon(counts).value <= 1) return records[0]?.line ?? 1
+
   for (const record of records) {
-    const filled = record.values.filter((v) => v.trim() !== '').length
-    if (record.values.length >= mode.value && filled * 2 >= mode.value) {
-      return record.line
-    }
+    let filled = 0
+    for (const value of record.values) if (value.trim() !== '') filled++
+    if (filled >= 2) return record.line
   }
 
   return records[0]?.line ?? 1

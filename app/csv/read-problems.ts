@@ -24,7 +24,11 @@ export function fileProblem(
   }
 }
 
-/** A record with more or fewer fields than the header, with both counts. */
+/**
+ * A record with more or fewer fields than the header, with both counts.
+ * Extra fields that are all empty (a trailing delimiter) only warn: no
+ * value is lost, and the message still says so.
+ */
 export function fieldCountProblem(
   fileName: string,
   record: { row: number; line: number; endLine: number; values: string[] },
@@ -32,12 +36,23 @@ export function fieldCountProblem(
 ): Problem {
   const found = record.values.length
   const place = describeLinesAtStart(record.line, record.endLine)
-  const more = found > expected
+  const emptyExtra =
+    found > expected && record.values.slice(expected).every((v) => v === '')
+  if (emptyExtra) {
+    return fileProblem(
+      'FIELD_COUNT',
+      'warning',
+      `${place} of ${fileName} has ${found} fields but the header has ${expected}; the extra ${found - expected === 1 ? 'field is' : 'fields are'} empty and left out.`,
+      'Remove the trailing delimiters from the row if you want the warning gone.',
+      record,
+    )
+  }
+
   return fileProblem(
     'FIELD_COUNT',
     'error',
     `${place} of ${fileName} has ${found} fields but the header has ${expected}.`,
-    more
+    found > expected
       ? 'A value probably contains the delimiter: put that value in double quotes, or exclude the row.'
       : 'Add the missing values (or delimiters) to the row, or exclude it.',
     record,

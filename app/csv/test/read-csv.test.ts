@@ -116,6 +116,27 @@ describe('readCsvHead layout detection', () => {
     })
   })
 
+  it('skips a title padded with delimiters, and keeps the header above rows with trailing commas', async () => {
+    const padded = await readAll(
+      textSource(
+        't.csv',
+        'Contacts export;;\nName;Email;City\nAda;a@x.io;Oslo\n',
+      ),
+    )
+    assert.equal(padded.head.layout.headerLine, 2)
+    const trailing = await readAll(
+      textSource('t.csv', 'Name,Email\nAda,a@x.io,\nBo,b@x.io,\n'),
+    )
+    assert.equal(trailing.head.layout.headerLine, 1)
+    assert.deepEqual(
+      trailing.problems.map((p) => [p.code, p.line]),
+      [
+        ['FIELD_COUNT', 2],
+        ['FIELD_COUNT', 3],
+      ],
+    )
+  })
+
   it('numbers a record that spans lines as its first and last line', async () => {
     const text = 'a,b\r\n1,"two\r\nlines"\r\n3,x\r\n'
     const { records } = await readAll(textSource('t.csv', text))
