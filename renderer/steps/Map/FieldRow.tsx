@@ -26,7 +26,7 @@ const REASONS = {
 
 /** One CRM field: a drop target for columns, with its column and default. */
 export function FieldRow(props: Props) {
-  const { field, entry, columns, suggestion } = props
+  const { field, entry, columns } = props
   const { setNodeRef, isOver } = useDroppable({
     id: `field-${field.apiName}`,
     data: { apiName: field.apiName },
