@@ -1,6 +1,20 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { startHarness, type Harness, type Loose } from './helpers.ts'
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import JSZip from 'jszip'
+import {
+  startHarness,
+  uploadInit,
+  type Harness,
+  type Loose,
+} from './helpers.ts'
+
+const CASES = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../shared/data/field-cases',
+)
 
 /** Runs one job over HTTP and returns the job JSON and result rows. */
 async function run(
@@ -245,6 +259,55 @@ describe('LocalCRM row semantics', () => {
     assert.equal(p.Currency_Field, 1234.57)
     assert.equal(p.Checkbox, true)
     assert.equal(p.Date_Time, '2024-02-29T10:00:00+01:00')
+  })
+
+  it('detects a semicolon delimiter and decodes the job character_encoding', async () => {
+    const { rows } = await run(
+      h,
+      'Contacts',
+      'insert',
+      'Last_Name;Title\n"Semi;colon";Boss',
+      [
+        { api_name: 'Last_Name', index: 0 },
+        { api_name: 'Title', index: 1 },
+      ],
+    )
+    assert.deepEqual(rows[0]?.slice(0, 3), ['Semi;colon', 'Boss', 'ADDED'])
+
+    const cp1252 = await readFile(join(CASES, 'fc03-cp1252.csv'))
+    const zip = new JSZip()
+    zip.file('cp1252.csv', cp1252)
+    const bytes = await zip.generateAsync({ type: 'uint8array' })
+    const upload = (await (
+      await h.api('/crm/v8/upload', uploadInit(bytes))
+    ).json()) as Loose
+    const created = (await (
+      await h.createJob({
+        operation: 'insert',
+        character_encoding: 'windows-1252',
+        resource: [
+          {
+            type: 'data',
+            module: { api_name: 'Contacts' },
+            file_id: upload.details.file_id,
+            field_mappings: [
+              { api_name: 'Last_Name', index: 0 },
+              { api_name: 'First_Name', index: 1 },
+              { api_name: 'Mailing_City', index: 2 },
+            ],
+          },
+        ],
+      })
+    ).json()) as Loose
+    const job = await h.waitForJob(created.details.id)
+    const result = await h.resultRows(job.result.download_url)
+    assert.deepEqual(result[1]?.slice(0, 4), [
+      'Faucon',
+      'René',
+      'Besançon',
+      'ADDED',
+    ])
+    assert.deepEqual(result[2]?.slice(0, 3), ['Østergaard', 'Søren', 'Århus'])
   })
 
   it('reads dates in the mapping format', async () => {
