@@ -358,6 +358,8 @@ export interface Requests {
    * lines remembered) and checks it with the run's mapping, for fixing and
    * sending again; the new run links to the old one.
    */
+  /** Continues a run that paused (the CRM unreachable) without a restart. */
+  resumeRun: { request: { runId: string }; response: RunView }
   openSkippedRows: {
     request: { runId: string }
     response: {
@@ -409,6 +411,7 @@ export const REQUEST_NAMES = [
   'exportSkipped',
   'listRuns',
   'openSkippedRows',
+  'resumeRun',
 ] as const satisfies readonly RequestName[]
 
 /** The event names, likewise. */

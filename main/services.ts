@@ -191,6 +191,7 @@ export async function createServices(
     exportSkipped: (request) => runs().exportSkipped(request),
     listRuns: (request) => runs().listRuns(request),
     openSkippedRows: (request) => runs().openSkippedRows(request),
+    resumeRun: (request) => runs().resumeRun(request),
   }
 
   return {

@@ -160,8 +160,9 @@ export async function executeRun(
     run.view.state = 'failed'
     run.view.message =
       `${error instanceof Error ? error.message : 'The run stopped unexpectedly.'} ` +
-      'Nothing is lost: jobs already created are kept. Start Bulkwright ' +
-      'again to resume the run where it stopped.'
+      'Nothing is lost: jobs already created are kept. Choose “Resume ' +
+      'the run” when the CRM can be reached again; Bulkwright also resumes ' +
+      'it by itself on its next start.'
     await publish(run, deps)
   }
 }

@@ -117,4 +117,5 @@ export const requestSchemas: {
   }),
   listRuns: z.null(),
   openSkippedRows: z.object({ runId: id }),
+  resumeRun: z.object({ runId: id }),
 }

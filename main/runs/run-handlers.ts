@@ -24,6 +24,7 @@ export interface RunHandlers {
   exportSkipped: Handler<'exportSkipped'>
   listRuns: Handler<'listRuns'>
   openSkippedRows: Handler<'openSkippedRows'>
+  resumeRun: Handler<'resumeRun'>
 }
 
 /** Builds the run handlers from the services they need. */
@@ -84,6 +85,7 @@ export function createRunHandlers(deps: {
       return exportSkipped(report, format)
     },
     listRuns: async () => (await runs.list()).map((run) => view(run.view)),
+    resumeRun: async ({ runId }) => view(await runs.resume(runId)),
     async openSkippedRows({ runId }) {
       const run = await runs.get(runId)
       const made = await writeSkippedRowsFile(run, reportDeps)

@@ -63,6 +63,25 @@ export class RunService {
     return resumed
   }
 
+  /** Continues one paused run now; a clear error when it has nothing left. */
+  async resume(runId: string): Promise<RunView> {
+    const live = this.live.get(runId)
+    if (live) return live.view
+
+    const run = await this.get(runId)
+    if (!isUnfinished(run)) {
+      throw new UserFacingError(
+        'RUN_ENDED',
+        'This run has ended; nothing is left to resume. Re-run its skipped ' +
+          'rows from its report instead.',
+      )
+    }
+
+    log.info(`resuming run ${runId} on request`)
+    this.spawn(run)
+    return structuredClone(run.view)
+  }
+
   /** A run as it stands (live if running here, else from disk). */
   async get(runId: string): Promise<RunRecord> {
     const run = this.live.get(runId) ?? (await this.options.store.load(runId))

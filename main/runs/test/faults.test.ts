@@ -125,18 +125,19 @@ describe('a run against a CRM that misbehaves (LocalCRM faults, real sockets)', 
     await first.idle()
     const paused = (await h.store.load(runId))!
     assert.equal(paused.view.state, 'failed')
-    assert.match(paused.view.message!, /Start Bulkwright again to resume/)
+    assert.match(paused.view.message!, /Resume the run/)
     assert.equal(h.createdJobs.length, 0)
 
+    // The CRM is back: the user asks to resume, without a restart.
     h.crm.faults.reset()
-    const second = h.service({ limits })
-    assert.deepEqual(await second.resumeUnfinished(), [runId])
-    await second.idle()
+    await first.resume(runId)
+    await first.idle()
     const run = (await h.store.load(runId))!
     assert.equal(run.view.state, 'finished')
     assert.equal(h.createdJobs.length, 3)
     assertNoJobTwice(run.view, h.createdJobs)
     assertEveryRowOnce(run.view, await h.outcomes(runId))
+    await assert.rejects(first.resume(runId), /nothing is left to resume/)
   })
 
   it('reports the rows of a job that ends FAILED, and carries on', async () => {

@@ -1,4 +1,6 @@
 import { useState, type Dispatch } from 'react'
+import { api, messageOf, unwrap } from '../../api.ts'
+import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import type { WizardAction, WizardState } from '../../wizard/wizard-state.ts'
 import { JobProgress } from './JobProgress.tsx'
 import { Report } from './Report.tsx'
@@ -21,6 +23,20 @@ export function RunStep({ state, dispatch }: Props) {
   const { run } = state
   const { counts } = run
   const [shownRunId, setShownRunId] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  // A run that stopped with jobs left (the CRM out of reach) can go on.
+  const paused =
+    run.state === 'failed' &&
+    run.jobs.some((job) => job.state !== 'done' && job.state !== 'failed')
+  const resume = async () => {
+    setError(null)
+    try {
+      const view = await unwrap(api().resumeRun({ runId: run.runId }))
+      dispatch({ type: 'runProgress', run: view })
+    } catch (failure) {
+      setError(messageOf(failure))
+    }
+  }
 
   return (
     <section aria-labelledby="run-title">
@@ -59,6 +75,18 @@ export function RunStep({ state, dispatch }: Props) {
           {run.message}
         </p>
       )}
+      {paused && (
+        <div className="actions left">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void resume()}
+          >
+            Resume the run
+          </button>
+        </div>
+      )}
+      <ErrorMessage message={error} />
       {run.state !== 'running' && (
         <Report
           key={shownRunId ?? run.runId}
