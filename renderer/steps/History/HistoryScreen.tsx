@@ -25,6 +25,21 @@ export function HistoryScreen({ dispatch, onClose }: Props) {
       .catch((failure: unknown) => setError(messageOf(failure)))
   }, [open])
 
+  // Runs resumed in the background (after a restart) move here too.
+  useEffect(
+    () =>
+      api().on('runProgress', (view) =>
+        setRuns((list) =>
+          list === null
+            ? list
+            : [view, ...list.filter((run) => run.runId !== view.runId)].sort(
+                (a, b) => b.startedAt.localeCompare(a.startedAt),
+              ),
+        ),
+      ),
+    [],
+  )
+
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
