@@ -1,5 +1,5 @@
 import electronLog from 'electron-log/main'
-import { join } from 'node:path'
+import { fileLogSink } from './log-file.ts'
 import { setLogSink } from './logger.ts'
 
 /**
@@ -9,14 +9,5 @@ import { setLogSink } from './logger.ts'
  * nothing else may write to electron-log directly.
  */
 export function useElectronLog(logDir: string): void {
-  electronLog.transports.file.resolvePathFn = () =>
-    join(logDir, 'bulkwright.log')
-  electronLog.transports.file.maxSize = 5 * 1024 * 1024
-  electronLog.transports.file.level = 'info'
-  electronLog.transports.console.level = 'warn'
-  setLogSink({
-    write(level, scope, message) {
-      electronLog.scope(scope)[level](message)
-    },
-  })
+  setLogSink(fileLogSink(electronLog, logDir))
 }

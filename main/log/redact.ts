@@ -12,7 +12,7 @@ const ZOHO_TOKEN = /\b1000\.[0-9a-z]{8,}\.[0-9a-z]{8,}\b/gi
 // without the header name; and cookie headers, whose values are sessions.
 const AUTH_SCHEME = /\b(Zoho-oauthtoken|Bearer|Basic)(\s+|%20|\+)[^\s"',;&]+/gi
 const AUTH_HEADER =
-  /\b((?:proxy-)?authorization|(?:set-)?cookie)(["']?\s*[:=]\s*["']?)(?!\[redacted\]|Zoho-oauthtoken\b|Bearer\b|Basic\b)[^"'\r\n,}]+/gi
+  /\b((?:proxy-)?authorization|(?:set-)?cookie)(["']?\s*[:=]\s*["']?)(?!\s*(?:\[redacted\]|(?:Zoho-oauthtoken|Bearer|Basic)\b))[^"'\r\n,}]+/gi
 
 // Keys whose values are secrets wherever they appear: `key=value` (query
 // strings, form bodies), `"key": "value"` (JSON) and `key: value` (text).

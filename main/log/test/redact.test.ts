@@ -28,6 +28,13 @@ describe('redact', () => {
     }
   })
 
+  it('keeps the scheme of an authorization header readable', () => {
+    assert.equal(
+      redact('Authorization: Zoho-oauthtoken 1000.0123456789ab.ba9876543210'),
+      'Authorization: Zoho-oauthtoken [redacted]',
+    )
+  })
+
   it('masks secret values in query strings and form bodies', () => {
     const body =
       'grant_type=authorization_code&client_id=1000.ABC&client_secret=s3cr3tvalue' +
