@@ -13,6 +13,7 @@ import { createLogger } from '../log/logger.ts'
 import { CheckState } from './check-state.ts'
 import { fixesFor, type FileFixes } from './file-fixes.ts'
 import type { OpenFile } from './open-files.ts'
+import { rowIndexFor } from './row-index.ts'
 
 const log = createLogger('check')
 
@@ -106,6 +107,8 @@ export async function checkFile(
   input: { fields: CrmField[]; mapping: ImportMapping },
 ): Promise<FileCheck> {
   const started = Date.now()
+  // The grid's index of the file is built alongside, ready when the check is.
+  rowIndexFor(file)
   const full = checkInputOf(file, input)
   const fixes = fixesFor(file.fileId)
   const mappingProblems = checkMapping(full)

@@ -16,25 +16,9 @@ type Props = {
 /** One cell: its value, marked when it has a problem; click to edit. */
 export function GridCell(props: Props) {
   const { value, line, columnName, problem, edited, editing } = props
-  const [draft, setDraft] = useState(value)
   const where = `line ${line}, ${columnName}`
 
-  if (editing) {
-    return (
-      <input
-        className="cell-input"
-        aria-label={`New value for ${where}`}
-        autoFocus
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') props.onCommit(draft)
-          if (event.key === 'Escape') props.onCancel()
-        }}
-        onBlur={() => props.onCommit(draft)}
-      />
-    )
-  }
+  if (editing) return <CellEditor {...props} where={where} />
 
   const kind = problem ? ` cell-${problem.severity}` : ''
   return (
@@ -43,10 +27,7 @@ export function GridCell(props: Props) {
       className={`cell${kind}${edited ? ' cell-edited' : ''}`}
       title={problem ? problem.message : 'Click to edit'}
       aria-label={`${where}: ${value === '' ? 'empty' : value}${problem ? `. Problem: ${problem.message}` : ''}`}
-      onClick={() => {
-        setDraft(value)
-        props.onStartEdit()
-      }}
+      onClick={props.onStartEdit}
     >
       {problem && (
         <span className="cell-mark" aria-hidden="true">
@@ -55,5 +36,25 @@ export function GridCell(props: Props) {
       )}
       <span className="cell-text">{value}</span>
     </button>
+  )
+}
+
+/** The text box a cell turns into while it is edited. */
+function CellEditor(props: Props & { where: string }) {
+  const [draft, setDraft] = useState(props.value)
+  const where = props.where
+  return (
+    <input
+      className="cell-input"
+      aria-label={`New value for ${where}`}
+      autoFocus
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') props.onCommit(draft)
+        if (event.key === 'Escape') props.onCancel()
+      }}
+      onBlur={() => props.onCommit(draft)}
+    />
   )
 }

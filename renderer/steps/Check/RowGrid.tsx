@@ -3,9 +3,10 @@ import {
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
+  type Table,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import type {
   ColumnSummary,
   GridRow,
@@ -50,7 +51,7 @@ export function RowGrid(props: Props) {
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
@@ -175,6 +176,7 @@ export function RowGrid(props: Props) {
     data,
     columns: tableColumns,
     getCoreRowModel: getCoreRowModel(),
+    getRowId: (slot) => String(slot.index),
     meta: {
       editing,
       setEditing,
@@ -188,7 +190,6 @@ export function RowGrid(props: Props) {
     } satisfies CellMeta,
   })
   const width = table.getTotalSize()
-  const tableRows = table.getRowModel().rows
 
   return (
     <div className="grid-wrap">
@@ -221,37 +222,19 @@ export function RowGrid(props: Props) {
             ))}
           </thead>
           <tbody style={{ height: virtualizer.getTotalSize() }}>
-            {tableRows.map((tableRow) => {
-              const slot = tableRow.original
-              const start = slot.index * ROW_HEIGHT
-              const row = slot.row
-              const bad = row?.problems.some((p) => p.severity === 'error')
-              return (
-                <tr
-                  key={slot.index}
-                  aria-rowindex={slot.index + 2}
-                  className={`${row?.excluded ? 'excluded' : ''}${bad ? ' has-error' : ''}`}
-                  style={{ transform: `translateY(${start}px)` }}
-                  data-line={row?.line}
-                >
-                  {row === undefined ? (
-                    <td className="loading">Loading…</td>
-                  ) : (
-                    tableRow.getVisibleCells().map((cell) => (
-                      <td
-                        key={cell.id}
-                        style={{ width: cell.column.getSize() }}
-                      >
-                        {flexRender(
-                          cell.column.columnDef.cell,
-                          cell.getContext(),
-                        )}
-                      </td>
-                    ))
-                  )}
-                </tr>
-              )
-            })}
+            {data.map((slot) => (
+              <GridRowView
+                key={slot.index}
+                table={table}
+                index={slot.index}
+                row={slot.row}
+                editingColumn={
+                  editing !== null && editing.row === slot.row?.row
+                    ? editing.column
+                    : null
+                }
+              />
+            ))}
           </tbody>
         </table>
         {pages.total === 0 && (
@@ -267,6 +250,46 @@ export function RowGrid(props: Props) {
     </div>
   )
 }
+
+/** The table's current callbacks, read when an event happens. */
+function latest(table: Table<Slot>): CellMeta {
+  return table.options.meta as CellMeta
+}
+
+type RowProps = {
+  table: Table<Slot>
+  index: number
+  row: GridRow | undefined
+  /** The column being edited in this row, if any (re-renders the row). */
+  editingColumn: number | null
+}
+
+/**
+ * One grid row. Memoised on the row's data, so that scrolling renders only
+ * the rows that come into view, not every row on screen.
+ */
+const GridRowView = memo(function GridRowView({ table, index, row }: RowProps) {
+  const tableRow = table.getRow(String(index), true)
+  const bad = row?.problems.some((p) => p.severity === 'error')
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      className={`${row?.excluded ? 'excluded' : ''}${bad ? ' has-error' : ''}`}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+      data-line={row?.line}
+    >
+      {row === undefined || tableRow === undefined ? (
+        <td className="loading">Loading…</td>
+      ) : (
+        tableRow.getVisibleCells().map((cell) => (
+          <td key={cell.id} style={{ width: cell.column.getSize() }}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))
+      )}
+    </tr>
+  )
+})
 
 interface CellMeta {
   editing: { row: number; column: number } | null

@@ -5,6 +5,9 @@ import { api, unwrap } from '../../api.ts'
 /** Rows asked for at a time. */
 export const PAGE_SIZE = 100
 
+/** Page requests allowed at once. */
+const MAX_IN_FLIGHT = 2
+
 /** The grid's rows, fetched a page at a time as they scroll into view. */
 export function useRowPages(
   fileId: string,
@@ -18,11 +21,20 @@ export function useRowPages(
   const epoch = useRef(0)
   const filterKey = JSON.stringify(filter)
 
-  const load = useCallback(
-    (page: number) => {
-      if (asked.current.has(page)) return
+  const wanted = useRef({ first: 0, last: 0 })
+  const inFlight = useRef(0)
+
+  // Asks for the pages in view, at most two at a time; pages scrolled past
+  // before their turn are never asked for, so a fast scroll leaves no queue.
+  const pump = useCallback(() => {
+    const { first, last } = wanted.current
+    for (let page = first; page <= last; page++) {
+      if (inFlight.current >= MAX_IN_FLIGHT) return
+
+      if (asked.current.has(page)) continue
 
       asked.current.add(page)
+      inFlight.current += 1
       const mine = epoch.current
       unwrap(
         api().listRows({
@@ -42,27 +54,36 @@ export function useRowPages(
           asked.current.delete(page)
           setError(failure instanceof Error ? failure.message : String(failure))
         })
-    },
-    [fileId, filterKey],
-  )
+        .finally(() => {
+          if (mine !== epoch.current) return
+
+          inFlight.current -= 1
+          pump()
+        })
+    }
+  }, [fileId, filterKey])
 
   useEffect(() => {
     epoch.current += 1
     asked.current = new Set()
+    inFlight.current = 0
+    wanted.current = { first: 0, last: 0 }
     setPages(new Map())
     setTotal(null)
     setError(null)
-    load(0)
-  }, [load, generation])
+    pump()
+  }, [pump, generation])
 
   /** Makes sure the rows from start to end (exclusive) are loaded. */
   const ensure = useCallback(
     (start: number, end: number) => {
-      const first = Math.floor(start / PAGE_SIZE)
-      const last = Math.floor(Math.max(start, end - 1) / PAGE_SIZE)
-      for (let page = first; page <= last; page++) load(page)
+      wanted.current = {
+        first: Math.floor(start / PAGE_SIZE),
+        last: Math.floor(Math.max(start, end - 1) / PAGE_SIZE),
+      }
+      pump()
     },
-    [load],
+    [pump],
   )
 
   /** Puts a changed row in place without reloading the page. */

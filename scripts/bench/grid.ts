@@ -1,0 +1,167 @@
+/**
+ * Scrolls the Check grid through a 1,000,000-row file in Chromium and
+ * prints the 95th-percentile frame time and the time from drop to the first
+ * rows shown.  `npm run bench -- grid`
+ *
+ * The file is dropped as the desktop app receives it: with a path on disk
+ * (the bridge request is rewritten from bytes to a path, as Electron's
+ * preload does), so nothing is copied. Chromium runs with its frame-rate
+ * limit off, so a frame's time is the work it took, not the 16.7 ms vsync.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import { startBrowserMode } from '../../main/browser-mode/bridge-server.ts'
+import { setLogSink, stderrSink } from '../../main/log/logger.ts'
+import { ensureBenchFile } from '../gen-big-csv.ts'
+
+const ROWS = Number(process.env.GRID_ROWS ?? 1_000_000)
+/** Scroll frames measured per pass, and pixels moved per frame. */
+const FRAMES = 600
+const STEP_PX = 900
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`
+
+async function firstRowsShown(page: Page): Promise<void> {
+  await page
+    .locator('table.grid tbody tr button.cell')
+    .first()
+    .waitFor({ timeout: 300_000 })
+}
+
+/**
+ * Scrolls the grid a fixed step (or to a random place) per frame and
+ * records each frame's time. Plain JavaScript text: tsx would wrap named
+ * functions in a helper the page does not have.
+ */
+async function scrollFrames(page: Page, jump: boolean): Promise<number[]> {
+  const script = `new Promise((done) => {
+    const grid = document.querySelector('.grid-scroll')
+    const times = []
+    let last = performance.now()
+    let frame = 0
+    function tick(now) {
+      times.push(now - last)
+      last = now
+      const max = grid.scrollHeight - grid.clientHeight
+      grid.scrollTop = ${jump}
+        ? Math.floor(Math.random() * max)
+        : (grid.scrollTop + ${STEP_PX}) % max
+      if (++frame < ${FRAMES}) requestAnimationFrame(tick)
+      else done(times.slice(2))
+    }
+    requestAnimationFrame(tick)
+  })`
+  return (await page.evaluate(script)) as number[]
+}
+
+/** Fraction of the rows in view still waiting for their page. */
+async function blankShare(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const rows = document.querySelectorAll('table.grid tbody tr')
+    const loading = document.querySelectorAll('table.grid tbody td.loading')
+    return rows.length === 0 ? 1 : loading.length / rows.length
+  })
+}
+
+async function main(): Promise<void> {
+  setLogSink(stderrSink('warn'))
+  const path = await ensureBenchFile(ROWS)
+  const megabytes = statSync(path).size / 1024 / 1024
+  spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' })
+  const dataDir = mkdtempSync(join(tmpdir(), 'bulkwright-grid-bench-'))
+  const server = await startBrowserMode({
+    port: 0,
+    dataDir,
+    distDir: resolve('dist'),
+    localCrmMsPerRow: 0,
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-frame-rate-limit',
+      '--disable-gpu-vsync',
+    ],
+  })
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1360, height: 900 },
+    })
+    await page.route('**/bridge/invoke/openFileBytes', (route) =>
+      route.continue({
+        url: route.request().url().replace('openFileBytes', 'openFilePath'),
+        postData: JSON.stringify({ path }),
+      }),
+    )
+    await page.goto(server.url)
+    await page.getByTestId('drop-zone').waitFor()
+
+    const dropped = Date.now()
+    const transfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer()
+      data.items.add(new File(['x'], 'customers-1000000.csv'))
+      return data
+    })
+    await page
+      .getByTestId('drop-zone')
+      .dispatchEvent('drop', { dataTransfer: transfer })
+    await page
+      .getByRole('heading', { name: 'Where should the rows go?' })
+      .waitFor({ timeout: 60_000 })
+    const toPreview = Date.now() - dropped
+
+    await page.getByLabel('Module').selectOption('Contacts')
+    await page.getByRole('button', { name: 'Next: map columns' }).click()
+    const checkClicked = Date.now()
+    await page.getByRole('button', { name: 'Next: check the rows' }).click()
+    await page
+      .getByRole('heading', { name: 'Check the rows' })
+      .waitFor({ timeout: 300_000 })
+    const checked = Date.now()
+    await firstRowsShown(page)
+    const shown = Date.now()
+
+    const steady = await scrollFrames(page, false)
+    const blankSteady = await blankShare(page)
+    const jumps = await scrollFrames(page, true)
+
+    // A jump to the end of the file: rows there need a seek in the file.
+    const jumpStart = Date.now()
+    await page.evaluate(() => {
+      const grid = document.querySelector('.grid-scroll') as HTMLElement
+      grid.scrollTop = grid.scrollHeight
+    })
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('table.grid tbody td.loading').length === 0,
+    )
+    const toEnd = Date.now() - jumpStart
+
+    const lines = [
+      `file: ${ROWS.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB`,
+      `drop → Target step with the first rows (file opened by path): ${ms(toPreview)}`,
+      `"Next: check the rows" → every row checked: ${ms(checked - checkClicked)}`,
+      `Check step shown → first grid rows: ${ms(shown - checked)}`,
+      `"Next: check the rows" → first grid rows: ${ms(shown - checkClicked)}`,
+      `scroll ${STEP_PX}px/frame, ${steady.length} frames: p95 ${ms(percentile(steady, 0.95))}, median ${ms(percentile(steady, 0.5))}, rows still loading at the end ${(blankSteady * 100).toFixed(0)}%`,
+      `random jumps, ${jumps.length} frames: p95 ${ms(percentile(jumps, 0.95))}, median ${ms(percentile(jumps, 0.5))}`,
+      `jump to the last row → rows shown: ${ms(toEnd)}`,
+    ]
+    process.stdout.write(`${lines.join('\n')}\n`)
+  } finally {
+    await browser.close()
+    await server.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+await main()
