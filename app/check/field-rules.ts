@@ -180,10 +180,12 @@ export function rulesFor(
     case 'currency':
     case 'percent': {
       const fraction = field.decimalPlaces ?? 9
+      // Zoho's own limit unless the field's metadata sets a smaller one.
+      const whole = Math.min(length ?? 16, 16)
       return [
         numberRule(
-          `a number with at most 16 digits before the point and ${fraction} after`,
-          is.decimalTest(16, fraction),
+          `a number with at most ${whole} digits before the point and ${fraction} after`,
+          is.decimalTest(whole, fraction),
         ),
       ]
     }
