@@ -9,7 +9,8 @@ export type ExternalLinkOpener = (url: string) => Promise<unknown>
 
 /**
  * Locks the app's session down: every permission request and check is
- * refused, every response carries the app's Content-Security-Policy, and
+ * refused, only the wizard's own blobs may be downloaded, every response
+ * carries the app's Content-Security-Policy, and
  * pages may load nothing from the network (the app's page is a local file;
  * the main process talks to Zoho and LocalCRM itself, outside the session).
  */
@@ -20,6 +21,14 @@ export function lockDownSession(session: Session): void {
   })
   session.setPermissionCheckHandler(() => false)
   session.setDevicePermissionHandler(() => false)
+  // The wizard saves reports and mappings as downloads of blobs it made
+  // itself; a download of anything else is not the app's doing.
+  session.on('will-download', (event, item) => {
+    if (item.getURL().startsWith('blob:')) return
+
+    event.preventDefault()
+    log.warn('blocked a download that the wizard did not create')
+  })
   session.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
     (details, done) => {

@@ -10,6 +10,7 @@ type Handler = (...args: never[]) => unknown
 function fakeSession() {
   const handlers: Record<string, Handler> = {}
   const session = {
+    on: (event: string, h: Handler) => (handlers[event] = h),
     setPermissionRequestHandler: (h: Handler) => (handlers.request = h),
     setPermissionCheckHandler: (h: Handler) => (handlers.check = h),
     setDevicePermissionHandler: (h: Handler) => (handlers.device = h),
@@ -65,6 +66,23 @@ describe('lockDownSession', () => {
     assert.deepEqual(answers, [false, false, false])
     assert.equal((handlers.check as () => boolean)(), false)
     assert.equal((handlers.device as () => boolean)(), false)
+  })
+
+  it('lets the page download only blobs it made', () => {
+    const { session, handlers } = fakeSession()
+    lockDownSession(session)
+
+    const download = (url: string) => {
+      let prevented = false
+      ;(handlers['will-download'] as (...a: unknown[]) => void)(
+        { preventDefault: () => (prevented = true) },
+        { getURL: () => url },
+      )
+      return prevented
+    }
+    assert.equal(download('blob:file:///8a7c-4f1e'), false)
+    assert.equal(download('https://evil.example/payload.exe'), true)
+    assert.equal(download('file:///etc/passwd'), true)
   })
 
   it('cancels network requests made by a page, not by the main process', () => {
