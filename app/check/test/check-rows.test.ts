@@ -119,7 +119,8 @@ describe('createRowChecker', () => {
   const cases: [string, string, string | null][] = [
     ['Email', 'ann@example.com', null],
     ['Email', 'ann@example', 'INVALID_EMAIL'],
-    ['Phone', '+1 (555) 010-0100', null],
+    ['Phone', '+15550100100', null],
+    ['Phone', '+1 (555) 010-0100', 'INVALID_PHONE'],
     ['Phone', '846-790-4623x4715', 'INVALID_PHONE'],
     ['Phone', '1'.repeat(31), 'TOO_LONG'],
     ['First_Name', 'x'.repeat(40), null],
