@@ -126,7 +126,7 @@ export function RowGrid(props: Props) {
               const row = original.row
               if (!row) return null
 
-              const meta = table.options.meta as CellMeta
+              const meta = latest(table)
               return (
                 <GridCell
                   value={row.values[column.index] ?? ''}
@@ -139,10 +139,15 @@ export function RowGrid(props: Props) {
                     meta.editing.column === column.index
                   }
                   onStartEdit={() =>
-                    meta.setEditing({ row: row.row, column: column.index })
+                    latest(table).setEditing({
+                      row: row.row,
+                      column: column.index,
+                    })
                   }
-                  onCancel={() => meta.setEditing(null)}
-                  onCommit={(value) => meta.commit(row, column.index, value)}
+                  onCancel={() => latest(table).setEditing(null)}
+                  onCommit={(value) =>
+                    latest(table).commit(row, column.index, value)
+                  }
                 />
               )
             },
@@ -150,7 +155,6 @@ export function RowGrid(props: Props) {
         ),
     ],
     // The callbacks read the latest props through table meta.
-    // eslint-disable-next-line
     [columns, mappedTo],
   )
 
@@ -160,7 +164,6 @@ export function RowGrid(props: Props) {
         index: item.index,
         row: pages.rowAt(item.index),
       })),
-    // eslint-disable-next-line
     [first, last, pages.pages],
   )
 
