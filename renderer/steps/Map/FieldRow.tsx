@@ -1,7 +1,10 @@
 import { useDroppable } from '@dnd-kit/core'
 import type { ColumnSummary } from '../../../app/contract.ts'
 import type { CrmField } from '../../../app/fields/crm-field.ts'
-import type { MatchSuggestion } from '../../../app/mapping/auto-match.ts'
+import {
+  AUTO_APPLY_CONFIDENCE,
+  type MatchSuggestion,
+} from '../../../app/mapping/auto-match.ts'
 import type { FieldMapping } from '../../../app/mapping/import-mapping.ts'
 import { DefaultValueEditor } from './DefaultValueEditor.tsx'
 import { LookupFindBy } from './LookupFindBy.tsx'
@@ -100,7 +103,10 @@ function Suggestion({
 
   const percent = `${Math.round(suggestion.confidence * 100)}%`
   const suggested = columns.find((c) => c.index === suggestion.column)
-  if (entry?.column === suggestion.column) {
+  if (
+    entry?.column === suggestion.column &&
+    suggestion.confidence >= AUTO_APPLY_CONFIDENCE
+  ) {
     return (
       <div className="suggestion applied">
         <span>
