@@ -1,22 +1,31 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { RunView } from '../../app/contract.ts'
 import type { ImportOperation } from '../../app/fields/crm-field.ts'
-import { autoMatch } from '../../app/mapping/auto-match.ts'
-import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
-import { isMappingError, loadMapping } from '../../app/mapping/saved-mapping.ts'
 import { FILE_ERROR_CODES } from '../import/open-files.ts'
 import { createServices, type Services } from '../services.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 import type { CliIo } from './cli-io.ts'
+import { cliMapping, describeMapping } from './cli-mapping.ts'
 
-const USAGE =
-  'Usage: bulkwright import <file.csv> --module <Module> [--operation insert|update|upsert]\n' +
-  '         [--find-by <field>] [--mapping mapping.json] [--data-dir DIR]\n' +
-  '         [--report skipped.csv] [--send-rows-with-errors] [--json]\n'
+const USAGE = `Usage: bulkwright import <file.csv> --module <Module> [options]
+
+  --operation insert|update|upsert   default: insert (or the mapping file's)
+  --find-by <field>                  unique field (or id) matching records, for update and upsert
+  --mapping <mapping.json>           a mapping saved by the wizard ("Save mapping");
+                                     without it, columns are matched as the wizard does
+  --data-dir <DIR>                   LocalCRM's records and the runs (default: .data/cli)
+  --report <skipped.csv>             write the skipped and excluded rows with their reasons
+  --send-rows-with-errors            send rows with problems and let the CRM skip them
+                                     (default: they are not sent and count as excluded)
+  --json                             end with one line of JSON holding the counts
+`
 
 const OPERATIONS: readonly string[] = ['insert', 'update', 'upsert']
+
+const plural = (count: number, word: string) =>
+  `${count} ${word}${count === 1 ? '' : 's'}`
 
 function waitForEnd(services: Services, runId: string): Promise<RunView> {
   return new Promise((resolveRun) => {
@@ -28,61 +37,13 @@ function waitForEnd(services: Services, runId: string): Promise<RunView> {
   })
 }
 
-async function buildMapping(
-  services: Services,
-  fileId: string,
-  columns: Parameters<typeof autoMatch>[0],
-  options: {
-    module: string
-    operation: ImportOperation
-    findBy: string | null
-    mapping?: string
-  },
-): Promise<ImportMapping> {
-  const fields = await services.handlers.listFields({ module: options.module })
-  if (options.mapping === undefined) {
-    return {
-      module: options.module,
-      operation: options.operation,
-      findBy: options.findBy,
-      ignoreEmpty: options.operation !== 'insert',
-      fields: autoMatch(columns, fields),
-    }
-  }
-
-  const text = await readFile(options.mapping, 'utf8').catch(() => null)
-  if (text === null)
-    throw new UserFacingError(
-      'NO_MAPPING_FILE',
-      `Cannot read ${options.mapping}.`,
-    )
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new UserFacingError(
-      'NOT_A_MAPPING',
-      `${options.mapping} is not JSON.`,
-    )
-  }
-  const mapping = loadMapping(json, columns, options.mapping)
-  if (isMappingError(mapping))
-    throw new UserFacingError(mapping.code, mapping.message)
-  void fileId
-  return mapping
-}
-
-/** `bulkwright import`: the wizard's whole path, headless, against LocalCRM. */
-export async function runImportCommand(
-  argv: string[],
-  io: CliIo,
-): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       module: { type: 'string' },
-      operation: { type: 'string', default: 'insert' },
+      operation: { type: 'string' },
       'find-by': { type: 'string' },
       mapping: { type: 'string' },
       'data-dir': { type: 'string', default: '.data/cli' },
@@ -90,16 +51,44 @@ export async function runImportCommand(
       'send-rows-with-errors': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'ms-per-row': { type: 'string', default: '0' },
+      help: { type: 'boolean', default: false },
     },
   })
+}
+
+/** `bulkwright import`: the wizard's whole path, headless, against LocalCRM. */
+export async function runImportCommand(
+  argv: string[],
+  io: CliIo,
+): Promise<number> {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    io.stderr(`bulkwright import: ${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout(USAGE)
+    return 0
+  }
   const file = positionals[0]
+  const operation = values.operation ?? null
   if (
     file === undefined ||
     values.module === undefined ||
-    !OPERATIONS.includes(values.operation)
+    (operation !== null && !OPERATIONS.includes(operation))
   ) {
     io.stderr(USAGE)
     return 2
+  }
+
+  const fail = (code: string, message: string, exit: number) => {
+    io.stderr(`bulkwright: ${message}\n`)
+    if (values.json)
+      io.stdout(`${JSON.stringify({ error: { code, message } })}\n`)
+    return exit
   }
 
   const services = await createServices({
@@ -111,23 +100,25 @@ export async function runImportCommand(
     const summary = await services.handlers.openFilePath({
       path: resolve(file),
     })
-    const mapping = await buildMapping(
-      services,
-      summary.fileId,
-      summary.columns,
+    const fields = await services.handlers.listFields({ module: values.module })
+    const mapping = await cliMapping(
       {
         module: values.module,
-        operation: values.operation as ImportOperation,
+        operation: operation as ImportOperation | null,
         findBy: values['find-by'] ?? null,
-        ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
+        mappingFile: values.mapping ?? null,
       },
+      summary.columns,
+      fields,
     )
+    io.stderr(describeMapping(mapping, summary.columns))
     const check = await services.handlers.checkImport({
       fileId: summary.fileId,
       mapping,
     })
     io.stderr(
-      `Checked ${check.rowCount} rows of ${summary.name}: ${check.rowsWithErrors} with problems.\n`,
+      `Checked ${plural(check.rowCount, 'row')} of ${summary.name}: ${check.rowsWithErrors} with problems` +
+        `${check.rowsWithErrors > 0 && !values['send-rows-with-errors'] ? ' (not sent; --send-rows-with-errors sends them)' : ''}.\n`,
     )
 
     const started = await services.handlers.startImport({
@@ -150,7 +141,7 @@ export async function runImportCommand(
     io.stdout(
       `${run.state === 'finished' ? 'Import finished' : `Import stopped: ${run.message}`}\n` +
         `  added ${added}, updated ${updated}, skipped ${skipped}, excluded ${excluded}, total ${total}\n` +
-        `  run ${run.runId}, ${run.jobs.length} jobs, ${run.creditsSpent} credits\n`,
+        `  run ${run.runId}, ${plural(run.jobs.length, 'job')}, ${run.creditsSpent} credits\n`,
     )
     if (values.json) {
       io.stdout(
@@ -160,8 +151,11 @@ export async function runImportCommand(
     return run.state === 'finished' ? 0 : 1
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error
-    io.stderr(`bulkwright: ${error.message}\n`)
-    return FILE_ERROR_CODES.has(error.code) ? 2 : 1
+    return fail(
+      error.code,
+      error.message,
+      FILE_ERROR_CODES.has(error.code) ? 2 : 1,
+    )
   } finally {
     await services.close()
   }

@@ -105,7 +105,7 @@ export class OpenFiles {
     if (info === null || !info.isFile()) {
       throw new UserFacingError(
         'FILE_NOT_FOUND',
-        `Cannot open ${displayName ?? path}: no such file. Choose the file again.`,
+        `Cannot open ${displayName ?? path}: no such file. Check the path (or choose the file again).`,
       )
     }
 

@@ -134,7 +134,7 @@ describe('bulkwright import', () => {
     assert.match(run.stderr, /no data rows/)
   })
 
-  it('names the modules that exist when the module does not', () => {
+  it('names the modules that exist when the module does not, in JSON too', () => {
     const run = bulkwright(
       'import',
       CUSTOMERS,
@@ -142,9 +142,62 @@ describe('bulkwright import', () => {
       'Contactz',
       '--data-dir',
       freshDir('module'),
+      '--json',
     )
     assert.equal(run.code, 1)
     assert.match(run.stderr, /no module called Contactz.*Contacts/)
+    const last = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '')
+    assert.equal(last.error.code, 'UNKNOWN_MODULE')
+  })
+
+  it('lets command-line options win over a saved mapping file', () => {
+    const mapping = join(work, 'mapping.json')
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        version: 1,
+        module: 'Contacts',
+        operation: 'insert',
+        findBy: null,
+        ignoreEmpty: false,
+        fields: [
+          { field: 'Last_Name', column: 'Last Name' },
+          { field: 'Email', column: 'Email' },
+        ],
+      }),
+    )
+    const dir = freshDir('upsert')
+    const common = [
+      '--module',
+      'Contacts',
+      '--data-dir',
+      dir,
+      '--mapping',
+      mapping,
+      '--json',
+    ]
+    const first = bulkwright('import', CUSTOMERS, ...common)
+    assert.equal(first.code, 0, first.stderr)
+    assert.match(first.stderr, /Last Name → Last_Name/)
+
+    const again = bulkwright(
+      'import',
+      CUSTOMERS,
+      ...common,
+      '--operation',
+      'upsert',
+      '--find-by',
+      'Email',
+    )
+    assert.equal(again.code, 0, again.stderr)
+    const counts = JSON.parse(again.stdout.trim().split('\n').at(-1) ?? '')
+    assert.equal(counts.updated, 1000)
+  })
+
+  it('shows its options for --help', () => {
+    const run = bulkwright('import', '--help')
+    assert.equal(run.code, 0)
+    assert.match(run.stdout, /--find-by/)
   })
 
   it('says so when the CRM cannot be reached', () => {
