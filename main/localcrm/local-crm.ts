@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createLogger } from '../log/logger.ts'
 import { bulkRoutes } from './bulk-routes.ts'
 import { controlRoutes } from './control-routes.ts'
+import { lockDataDir } from './data-lock.ts'
 import { Faults, type FaultController } from './faults.ts'
 import { creditsRemaining } from './job-create.ts'
 import { JobRunner } from './job-runner.ts'
@@ -62,6 +63,19 @@ const DEFAULT_MS_PER_ROW = 2.5
 /** Starts LocalCRM on 127.0.0.1 and resumes jobs left queued in `dataDir`. */
 export async function startLocalCrm(
   options: LocalCrmOptions,
+): Promise<LocalCrm> {
+  const unlock = await lockDataDir(options.dataDir)
+  try {
+    return await startLocked(options, unlock)
+  } catch (error) {
+    await unlock()
+    throw error
+  }
+}
+
+async function startLocked(
+  options: LocalCrmOptions,
+  unlock: () => Promise<void>,
 ): Promise<LocalCrm> {
   const now = options.now ?? Date.now
   const dailyCredits = options.dailyCredits ?? 50_000
@@ -144,6 +158,7 @@ export async function startLocalCrm(
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await Promise.all([store.flush(), book.flush()])
+      await unlock()
     },
   }
 }

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, it } from 'node:test'
+import { startLocalCrm } from '../local-crm.ts'
 import type { Loose } from './helpers.ts'
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '../cli.ts')
 
 describe('npm run localcrm (cli.ts)', () => {
-  it('starts with sample data, prints its URL, client id and a working grant code, and stops on Ctrl-C', async () => {
+  it('starts with sample data, prints its URL, client id and a working grant code, keeps its data folder to itself, and stops on Ctrl-C', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'localcrm-cli-'))
     const child = spawn(
       process.execPath,
@@ -63,6 +64,8 @@ describe('npm run localcrm (cli.ts)', () => {
       ).json()) as Loose
       assert.equal(contacts.data.length, 3)
       assert.ok(contacts.data.every((c: Loose) => c.Account_Name?.id))
+
+      await assert.rejects(startLocalCrm({ dataDir }), /in use by process \d+/)
 
       const exited = new Promise<number | null>((resolve) =>
         child.once('exit', resolve),
