@@ -1,4 +1,4 @@
-import { useState, type Dispatch, type DragEvent } from 'react'
+import { useRef, useState, type Dispatch, type DragEvent } from 'react'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import type { WizardAction } from '../../wizard/wizard-state.ts'
@@ -8,6 +8,7 @@ export function FileStep({ dispatch }: { dispatch: Dispatch<WizardAction> }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [over, setOver] = useState(false)
+  const picker = useRef<HTMLInputElement>(null)
 
   const open = async (file: File | undefined) => {
     if (file === undefined) return
@@ -45,19 +46,30 @@ export function FileStep({ dispatch }: { dispatch: Dispatch<WizardAction> }) {
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <p>{busy ? 'Reading the file…' : 'Drop a CSV file (or a ZIP holding one) here'}</p>
+        <p>
+          {busy
+            ? 'Reading the file…'
+            : 'Drop a CSV file (or a ZIP holding one) here'}
+        </p>
         <p>or</p>
-        <label className="button primary">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => picker.current?.click()}
+        >
           Choose a file…
-          <input
-            type="file"
-            accept=".csv,text/csv,.txt,.zip,application/zip"
-            className="visually-hidden"
-            aria-label="CSV file"
-            disabled={busy}
-            onChange={(event) => void open(event.target.files?.[0])}
-          />
-        </label>
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept=".csv,text/csv,.txt,.zip,application/zip"
+          className="visually-hidden"
+          aria-label="CSV file"
+          tabIndex={-1}
+          disabled={busy}
+          onChange={(event) => void open(event.target.files?.[0])}
+        />
       </div>
       <ErrorMessage message={error} />
     </section>
