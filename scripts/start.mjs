@@ -24,12 +24,22 @@ function electronBinary() {
 // so that installing never fails where its server cannot be reached. The
 // first start fetches the binary with Electron's own script instead, unless
 // ELECTRON_SKIP_BINARY_DOWNLOAD is set.
-if (electronBinary() === null && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+const skipDownload = Boolean(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD)
+let downloadFailure = ''
+if (electronBinary() === null && !skipDownload) {
   process.stdout.write("Fetching Electron's binary (first start only)…\n")
-  spawnSync(process.execPath, [require.resolve('electron/install.js')], {
-    stdio: 'inherit',
-    timeout: 120_000,
-  })
+  // Its own output is a stack trace when the server is out of reach: keep
+  // the gist for one line instead.
+  const fetched = spawnSync(
+    process.execPath,
+    [require.resolve('electron/install.js')],
+    { encoding: 'utf8', timeout: 120_000 },
+  )
+  const output = `${fetched.stderr ?? ''}${fetched.stdout ?? ''}`
+  downloadFailure =
+    /(ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN)[^\n]*/.exec(output)?.[0] ??
+    output.trim().split('\n')[0] ??
+    ''
 }
 const electron = electronBinary()
 
@@ -47,9 +57,12 @@ const [command, args] =
       ]
 
 if (command === process.execPath) {
+  const why = skipDownload
+    ? 'ELECTRON_SKIP_BINARY_DOWNLOAD is set'
+    : `its download failed${downloadFailure ? `: ${downloadFailure}` : ''}`
   process.stdout.write(
-    "Electron's binary is not installed on this machine (its download is " +
-      'blocked here), so the wizard opens in browser mode instead.\n' +
+    `Electron's binary is not installed (${why}), so the wizard opens in ` +
+      'browser mode instead.\n' +
       'Open the address below in Chromium, Chrome, Edge or Firefox.\n',
   )
 }
