@@ -48,7 +48,7 @@ async function openCheck(page: Page): Promise<void> {
   await expect(
     page.getByRole('heading', { name: 'Check the rows' }),
   ).toBeVisible()
-  await expect(page.getByText(/^[\d,]+ rows shown$/)).toBeVisible()
+  await expect(page.getByText(/^[\d,]+ rows? shown$/)).toBeVisible()
 }
 
 const shot = (page: Page, info: TestInfo, name: string) =>
@@ -279,7 +279,7 @@ test.describe('Check step', () => {
     await expectNoAxeViolations(page)
     const summary = page.getByLabel('Check summary')
     const grid = page.getByRole('table', { name: 'Rows of customers-1000.csv' })
-    const count = page.getByText(/^[\d,]+ rows shown$/)
+    const count = page.getByText(/^[\d,]+ rows? shown$/)
     await expect(count).toHaveText('1,001 rows shown')
 
     // Filters: only problems, then one kind.
@@ -291,7 +291,7 @@ test.describe('Check step', () => {
     await page
       .getByLabel('Kind of problem')
       .selectOption({ label: 'Duplicate in the file' })
-    await expect(count).toHaveText('1 rows shown')
+    await expect(count).toHaveText('1 row shown')
     const duplicate = grid.getByRole('button', {
       name: /^line \d+, Email: .*Problem:/,
     })
@@ -342,7 +342,7 @@ test.describe('Check step', () => {
     await page.getByLabel('Exclude line 2', { exact: true }).check()
     await expect(summary).toContainText('1 excluded by you')
     await expect(page.getByLabel('Import plan')).toContainText(
-      '1 rows you excluded will not be sent',
+      '1 row you excluded will not be sent',
     )
     await expect(page.getByLabel('Import plan')).toContainText(
       '1,000 rows will be sent in 1 job',

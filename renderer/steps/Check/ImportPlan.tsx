@@ -7,6 +7,11 @@ type Props = {
   onLetZohoSkip: (value: boolean) => void
 }
 
+/** "1 row", "1,000 rows". */
+export function rows(count: number): string {
+  return `${count.toLocaleString()} ${count === 1 ? 'row' : 'rows'}`
+}
+
 /** What Start import will do: jobs, credits, rows sent, excluded, problems. */
 export function ImportPlan({ summary, letZohoSkip, onLetZohoSkip }: Props) {
   const withProblems = summary.rowsWithErrors
@@ -53,14 +58,13 @@ export function ImportPlan({ summary, letZohoSkip, onLetZohoSkip }: Props) {
         </label>
       )}
       <p className="plan" aria-label="Import plan">
-        {sending.toLocaleString()} rows will be sent in {jobs}{' '}
-        {jobs === 1 ? 'job' : 'jobs'}, costing {credits.toLocaleString()} API
-        credits ({JOB_CREDITS} per job).
+        {rows(sending)} will be sent in {jobs} {jobs === 1 ? 'job' : 'jobs'},
+        costing {credits.toLocaleString()} API credits ({JOB_CREDITS} per job).
         {summary.rowsExcluded > 0
-          ? ` ${summary.rowsExcluded.toLocaleString()} rows you excluded will not be sent.`
+          ? ` ${rows(summary.rowsExcluded)} you excluded will not be sent.`
           : ''}
         {!letZohoSkip && withProblems > 0
-          ? ` ${withProblems.toLocaleString()} rows with problems will not be sent.`
+          ? ` ${rows(withProblems)} with problems will not be sent.`
           : ''}
       </p>
     </section>

@@ -14,6 +14,7 @@ import type {
 } from '../../../app/contract.ts'
 import type { ImportMapping } from '../../../app/mapping/import-mapping.ts'
 import { GridCell } from './GridCell.tsx'
+import { rows } from './ImportPlan.tsx'
 import { useRowPages } from './use-row-pages.ts'
 
 type Props = {
@@ -245,9 +246,7 @@ export function RowGrid(props: Props) {
         )}
       </div>
       <p className="muted grid-count" aria-live="polite">
-        {pages.total === null
-          ? 'Loading rows…'
-          : `${pages.total.toLocaleString()} rows shown`}
+        {pages.total === null ? 'Loading rows…' : `${rows(pages.total)} shown`}
         {pages.error ? ` — ${pages.error}` : ''}
       </p>
     </div>
