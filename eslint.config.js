@@ -32,12 +32,21 @@ const nodeGlobals = [
   message: `${name} is Node-only; app/ and renderer/ run without Node.`,
 }))
 
-const restrict = (groups, message) => ({
+const restrict = (groups, message, ...more) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: [{ group: groups, message }] },
+    { patterns: [{ group: groups, message }, ...more] },
   ],
 })
+
+// electron-log's main and renderer flavours open an IPC channel of their own
+// that bypasses the contract; main/ logs through createLogger and the Node
+// flavour only (main/log/electron-log-sink.ts).
+const noElectronLogIpc = {
+  regex: '^electron-log(/(main|renderer|preload)(\\.js)?)?$',
+  message:
+    'Use createLogger; electron-log/node is the only flavour main/ uses.',
+}
 
 export default tseslint.config(
   {
@@ -116,7 +125,11 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/browser-mode/page/**'],
     rules: {
-      ...restrict(['**/renderer/**'], 'main/ imports nothing from renderer/.'),
+      ...restrict(
+        ['**/renderer/**'],
+        'main/ imports nothing from renderer/.',
+        noElectronLogIpc,
+      ),
     },
   },
   {
@@ -136,7 +149,6 @@ export default tseslint.config(
       'main/electron-main.ts',
       'main/preload.ts',
       'main/window/**',
-      'main/log/electron-log-sink.ts',
       'main/**/*.test.ts',
       'main/**/test/**',
       'main/browser-mode/page/**',
@@ -144,7 +156,8 @@ export default tseslint.config(
     rules: {
       ...restrict(
         ['electron', 'electron/*', '**/renderer/**'],
-        'Only the Electron entry, preload, window and log sink import electron; services take plain interfaces.',
+        'Only the Electron entry, preload and window import electron; services take plain interfaces.',
+        noElectronLogIpc,
       ),
     },
   },

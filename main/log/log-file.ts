@@ -1,6 +1,8 @@
-import type { NodeLogger } from 'electron-log'
+import type electronLogNode from 'electron-log/node'
 import { join } from 'node:path'
 import type { LogSink } from './logger.ts'
+
+type NodeLogger = typeof electronLogNode
 
 /** The log file's name in the app's log folder. */
 export const LOG_FILE_NAME = 'bulkwright.log'

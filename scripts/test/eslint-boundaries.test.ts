@@ -81,6 +81,20 @@ describe('lint boundaries', () => {
     ])
   })
 
+  it("keeps electron-log's IPC flavours out of main/", async () => {
+    for (const file of ['main/x.ts', 'main/window/x.ts']) {
+      for (const name of ['electron-log', 'electron-log/main']) {
+        const errors = await errorsOf(
+          file,
+          `import log from '${name}'\nexport const l = log\n`,
+        )
+        assert.deepEqual(errors, ['no-restricted-imports'], `${file}: ${name}`)
+      }
+      const node = "import log from 'electron-log/node'\nexport const l = log\n"
+      assert.deepEqual(await errorsOf(file, node), [], file)
+    }
+  })
+
   it('lets app/ use the web platform', async () => {
     const code =
       "export const n = new TextEncoder().encode('x').length + crypto.randomUUID().length\n"
