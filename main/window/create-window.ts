@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron'
+import { app, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { secureWebPreferences } from './web-preferences.ts'
@@ -25,7 +25,9 @@ export async function createWindow(distDir: string): Promise<BrowserWindow> {
     show: false,
     // The preload is our own bundled script; it exposes only the contract's
     // methods (preload.test.ts, e2e/security.spec.ts).
-    webPreferences: secureWebPreferences(join(distDir, 'main', 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(distDir, 'main', 'preload.cjs'), {
+      packaged: app.isPackaged,
+    }),
   })
   const url = rendererUrl(distDir)
   window.once('ready-to-show', () => window.show())

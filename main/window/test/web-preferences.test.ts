@@ -6,7 +6,9 @@ import { secureWebPreferences } from '../web-preferences.ts'
 
 describe('secureWebPreferences', () => {
   it('makes the renderer a sandboxed, context-isolated guest without Node', () => {
-    const preferences = secureWebPreferences('/app/dist/main/preload.cjs')
+    const preferences = secureWebPreferences('/app/dist/main/preload.cjs', {
+      packaged: true,
+    })
     assert.equal(preferences.sandbox, true)
     assert.equal(preferences.contextIsolation, true)
     assert.equal(preferences.nodeIntegration, false)
@@ -18,6 +20,18 @@ describe('secureWebPreferences', () => {
     assert.equal(preferences.navigateOnDragDrop, false)
     assert.equal(preferences.experimentalFeatures, false)
     assert.equal(preferences.preload, '/app/dist/main/preload.cjs')
+  })
+
+  it('turns developer tools off in a packaged app only', () => {
+    const preload = '/app/dist/main/preload.cjs'
+    assert.equal(
+      secureWebPreferences(preload, { packaged: true }).devTools,
+      false,
+    )
+    assert.equal(
+      secureWebPreferences(preload, { packaged: false }).devTools,
+      true,
+    )
   })
 })
 
