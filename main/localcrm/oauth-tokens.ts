@@ -69,15 +69,23 @@ export class TokenBook {
 
   /** Loads the token book of a data folder (a new client on first use). */
   static async open(dataDir: string, now: () => number): Promise<TokenBook> {
-    const doc = await JsonDocument.load<OAuthDoc>(join(dataDir, 'oauth.json'), {
-      client: {
-        clientId: `1000.${randomHex(30).toUpperCase()}`,
-        clientSecret: randomHex(42),
+    const doc = await JsonDocument.load<OAuthDoc>(
+      join(dataDir, 'oauth.json'),
+      {
+        client: {
+          clientId: `1000.${randomHex(30).toUpperCase()}`,
+          clientSecret: randomHex(42),
+        },
+        refreshTokens: {},
+        accessTokens: {},
       },
-      refreshTokens: {},
-      accessTokens: {},
-    })
+      // Token changes are rare and small: write them on the next tick.
+      0,
+    )
+    // Written at once: the client's id and secret must exist on disk from
+    // the first moment (people copy them from the file, tests read it).
     doc.changed()
+    await doc.flush()
     return new TokenBook(doc, now)
   }
 
