@@ -11,13 +11,18 @@ import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
 import { JOB_CREDITS, MAX_ROWS_PER_JOB } from '../../app/plan/zoho-limits.ts'
 import { createLogger } from '../log/logger.ts'
 import { CheckState } from './check-state.ts'
+import { CompactErrors } from './compact-errors.ts'
 import { fixesFor, type FileFixes } from './file-fixes.ts'
 import type { OpenFile } from './open-files.ts'
 import { rowIndexFor } from './row-index.ts'
 
 const log = createLogger('check')
 
-/** Problems kept beyond each row's first error; past this only counts. */
+/**
+ * Problems kept in full. Past this, each row's first error is kept in a
+ * compact form: holding a million full problems (their sentences) costs
+ * more time in garbage collection than the whole check.
+ */
 const MAX_KEPT_PROBLEMS = 100_000
 /** Problems sent with the summary; the grid pages through the rest. */
 const PROBLEMS_IN_SUMMARY = 500
@@ -25,8 +30,13 @@ const PROBLEMS_IN_SUMMARY = 500
 /** The result of checking every row, kept for the grid, the run and the report. */
 export interface FileCheck {
   summary: CheckSummary
-  /** Every row's first blocking problem, and others up to a limit. */
-  problems: Problem[]
+  /**
+   * The first problems in full, then each further row's first blocking
+   * problem (in shorter words), so that no row with an error is missed.
+   */
+  readonly problems: Problem[]
+  /** The problems kept in full, in file order. */
+  keptProblems: Problem[]
   /** Rows with at least one blocking problem (before exclusions). */
   rowsWithErrors: Set<number>
   rowCount: number
@@ -85,7 +95,7 @@ export function summarise(file: OpenFile, check: FileCheck): CheckSummary {
     mappingProblems: check.mappingProblems,
     byCode,
     byColumn,
-    problems: check.problems.slice(0, PROBLEMS_IN_SUMMARY),
+    problems: check.keptProblems.slice(0, PROBLEMS_IN_SUMMARY),
     problemCount: state.problemCount,
     plan: { jobs, credits: jobs * JOB_CREDITS, rowsToSend },
     rowsExcluded,
@@ -107,8 +117,6 @@ export async function checkFile(
   input: { fields: CrmField[]; mapping: ImportMapping },
 ): Promise<FileCheck> {
   const started = Date.now()
-  // The grid's index of the file is built alongside, ready when the check is.
-  rowIndexFor(file)
   const full = checkInputOf(file, input)
   const fixes = fixesFor(file.fileId)
   const mappingProblems = checkMapping(full)
@@ -117,6 +125,7 @@ export async function checkFile(
   const problems: Problem[] = []
   const rowsWithErrors = new Set<number>()
 
+  const beyond = new CompactErrors()
   const keep = (problem: Problem) => {
     const firstError =
       problem.severity === 'error' &&
@@ -125,8 +134,8 @@ export async function checkFile(
     if (firstError) rowsWithErrors.add(problem.row as number)
 
     state.add(problem)
-    if (firstError || problems.length < MAX_KEPT_PROBLEMS)
-      problems.push(problem)
+    if (problems.length < MAX_KEPT_PROBLEMS) problems.push(problem)
+    else if (firstError) beyond.add(problem)
   }
 
   for await (const batch of readCsvRecords(file.source, file.head.layout, {
@@ -138,10 +147,18 @@ export async function checkFile(
     }
   }
   checker.finish().forEach(keep)
+  // The grid's index of the file: built next, in the background; the first
+  // pages of the grid do not need it.
+  rowIndexFor(file)
 
+  let all: Problem[] | null = null
   const check: FileCheck = {
     summary: null as unknown as CheckSummary,
-    problems,
+    keptProblems: problems,
+    get problems() {
+      all ??= beyond.size === 0 ? problems : [...problems, ...beyond.expand()]
+      return all
+    },
     rowsWithErrors,
     rowCount: state.rowCount,
     fixes,
