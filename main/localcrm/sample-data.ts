@@ -15,8 +15,19 @@ const CONTACTS = [
   'Brandt,Jonas,jonas.brandt@nordlicht.example,Nordlicht GmbH,CTO',
 ].join('\n')
 
+const LEADS = [
+  'Last_Name,First_Name,Company,Email,Lead_Source',
+  'Moreau,Camille,Atelier Moreau,camille@atelier-moreau.example,Trade Show',
+  'Tanaka,Hiro,Tanaka Logistics,hiro@tanaka-logistics.example,Web Research',
+].join('\n')
+
+const DEALS = [
+  'Deal_Name,Account_Name,Stage,Closing_Date,Amount',
+  'Zylker renewal 2027,Zylker Inc,Negotiation/Review,2027-01-31,12500',
+].join('\n')
+
 /**
- * Fills an empty LocalCRM with a few accounts and contacts, through its own
+ * Fills an empty LocalCRM with a few accounts, contacts, leads and a deal, through its own
  * HTTP API (upload, job, poll), so a person trying the app sees records
  * and lookups. Does nothing when accounts already exist. Returns how many
  * records were added.
@@ -35,6 +46,8 @@ export async function loadSampleData(crm: LocalCrm): Promise<number> {
   for (const [module, csv, lookup] of [
     ['Accounts', ACCOUNTS, null],
     ['Contacts', CONTACTS, 'Account_Name'],
+    ['Leads', LEADS, null],
+    ['Deals', DEALS, 'Account_Name'],
   ] as const) {
     const header = csv.split('\n')[0]?.split(',') ?? []
     const mappings = header.map((name, index) => ({

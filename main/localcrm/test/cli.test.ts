@@ -42,7 +42,7 @@ describe('npm run localcrm (cli.ts)', () => {
         out,
       )?.[1]
       assert.ok(url, out)
-      assert.match(out, /sample data: 6 records added/)
+      assert.match(out, /sample data: 9 records added/)
       const clientId = /^Client id: (\S+)$/m.exec(out)?.[1] ?? ''
       const secret = /^Client secret: (\S+)$/m.exec(out)?.[1] ?? ''
       const code = /^Grant code .*: (\S+)$/m.exec(out)?.[1] ?? ''
