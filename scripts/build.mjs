@@ -10,7 +10,10 @@ const standIn = `${root}main/browser-mode/page/electron-stand-in.ts`
 
 await esbuild({
   absWorkingDir: root,
-  entryPoints: { 'electron-main': 'main/electron-main.ts', preload: 'main/preload.ts' },
+  entryPoints: {
+    'electron-main': 'main/electron-main.ts',
+    preload: 'main/preload.ts',
+  },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
   bundle: true,

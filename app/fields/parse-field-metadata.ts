@@ -59,14 +59,19 @@ function parsePicklist(value: unknown): string[] {
  * Turns one entry of `GET /settings/fields` into a CrmField.
  * Returns null for an entry without an `api_name`.
  */
-export function parseField(raw: unknown, layoutRequired = false): CrmField | null {
+export function parseField(
+  raw: unknown,
+  layoutRequired = false,
+): CrmField | null {
   if (!isObject(raw) || typeof raw.api_name !== 'string') return null
 
   const rawType = text(raw.data_type, 'other')
   const operation = isObject(raw.operation_type) ? raw.operation_type : {}
   const unique = parseUnique(raw.unique)
   const lookup = isObject(raw.lookup) ? raw.lookup : {}
-  const lookupModule = isObject(lookup.module) ? text(lookup.module.api_name) : ''
+  const lookupModule = isObject(lookup.module)
+    ? text(lookup.module.api_name)
+    : ''
   const textarea = isObject(raw.textarea) ? text(raw.textarea.type) : ''
   const readOnly = raw.field_read_only === true || raw.read_only === true
 
