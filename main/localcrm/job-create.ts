@@ -132,7 +132,6 @@ export async function createJob(
         },
       },
     ],
-    fail_after_rows: null,
   }
   deps.store.jobs.value[job.id] = job
   deps.store.jobs.changed()

@@ -49,8 +49,6 @@ export interface StoredJob {
   created_by: { id: string; name: string }
   created_time: string
   resource: StoredResource[]
-  /** Set when a fault asked this job to fail after so many rows. */
-  fail_after_rows: number | null
 }
 
 /** An uploaded ZIP, kept until jobs use it. */
