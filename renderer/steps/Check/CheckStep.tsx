@@ -123,6 +123,7 @@ export function CheckStep({ state, dispatch }: Props) {
           columns={file.columns}
           fields={fields}
           mapping={mapping}
+          applied={summary.transforms}
           onApplied={(next) => {
             update(next)
             setGeneration((g) => g + 1)

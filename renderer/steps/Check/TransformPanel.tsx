@@ -17,6 +17,8 @@ type Props = {
   fields: CrmField[]
   mapping: ImportMapping
   onApplied: (summary: CheckSummary) => void
+  /** Transforms applied so far. */
+  applied: CheckSummary['transforms']
 }
 
 /** Fix a whole column at once, seeing before and after first. */
@@ -55,6 +57,26 @@ export function TransformPanel(props: Props) {
   return (
     <section className="transform-panel" aria-labelledby="transform-title">
       <h3 id="transform-title">Fix a whole column</h3>
+      {props.applied.length > 0 && (
+        <ul className="applied" aria-label="Changes applied">
+          {props.applied.map((entry) => {
+            const name = props.columns.find((c) => c.index === entry.column)
+            const field = props.fields.find(
+              (f) =>
+                f.apiName ===
+                mapped.find((m) => m.column === entry.column)?.apiName,
+            )
+            const label =
+              transformChoices(field).find((c) => c.id === entry.transform)
+                ?.label ?? entry.transform
+            return (
+              <li key={entry.column}>
+                ✓ {name?.name}: {label.charAt(0).toLowerCase() + label.slice(1)}
+              </li>
+            )
+          })}
+        </ul>
+      )}
       <div className="option-row">
         <label className="option-line">
           Column
