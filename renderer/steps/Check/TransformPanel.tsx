@@ -58,7 +58,7 @@ export function TransformPanel(props: Props) {
     <section className="transform-panel" aria-labelledby="transform-title">
       <h3 id="transform-title">Fix a whole column</h3>
       {props.applied.length > 0 && (
-        <ul className="applied" aria-label="Changes applied">
+        <ul className="applied-changes" aria-label="Changes applied">
           {props.applied.map((entry) => {
             const name = props.columns.find((c) => c.index === entry.column)
             const field = props.fields.find(
