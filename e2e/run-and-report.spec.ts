@@ -1,4 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import type { Page, TestInfo } from '@playwright/test'
@@ -261,5 +270,124 @@ test.describe('run and report', () => {
       page.getByRole('table', { name: 'Outcome counts' }),
     ).toContainText('Job 2')
     await expect(page.getByText('Rows not imported')).toBeVisible()
+  })
+})
+
+/** Resolves with the first line of a child's stdout that matches. */
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no output')), 30_000)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = pattern.exec(chunk.toString())
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1] ?? match[0])
+      }
+    })
+  })
+}
+
+/** The stored run whose first job has its id, once there is one. */
+async function runWithFirstJob(dataDir: string): Promise<string> {
+  for (let i = 0; i < 600; i++) {
+    const folder = join(dataDir, 'runs')
+    const names = existsSync(folder)
+      ? readdirSync(folder, { withFileTypes: true }).filter(
+          (entry) => entry.isFile() && entry.name.endsWith('.json'),
+        )
+      : []
+    for (const entry of names) {
+      const run = JSON.parse(
+        readFileSync(join(dataDir, 'runs', entry.name), 'utf8'),
+      ) as { view: { runId: string }; jobs: { jobId: string | null }[] }
+      if (run.jobs[0]?.jobId) return run.view.runId
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('no job was created')
+}
+
+test.describe('an import killed mid-run', () => {
+  test('resumes when the app starts again, without creating its job twice', async ({
+    page,
+  }, info) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bulkwright-killed-'))
+    const children: ChildProcess[] = []
+    try {
+      // The CLI runs the same services; kill it hard once job 1 exists.
+      const cli = spawn(
+        process.execPath,
+        [
+          'bin/bulkwright.mjs',
+          'import',
+          CUSTOMERS,
+          '--module',
+          'Contacts',
+          '--data-dir',
+          dataDir,
+          '--ms-per-row',
+          '20',
+          '--send-rows-with-errors',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      children.push(cli)
+      const runId = await runWithFirstJob(dataDir)
+      cli.kill('SIGKILL')
+
+      // The app starts on the same data folder and carries the run on.
+      const server = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'main/browser-mode/serve.ts',
+          '--port',
+          '0',
+          '--data-dir',
+          dataDir,
+          '--ms-per-row',
+          '1',
+          '--poll-ms',
+          '250',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      children.push(server)
+      const url = await waitForOutput(server, /on (http:\/\/127\.0\.0\.1:\d+)/)
+      await page.goto(url)
+      await page.getByRole('button', { name: 'History' }).click()
+      const row = page
+        .getByRole('table', { name: 'Past runs' })
+        .locator('tbody tr')
+      await expect(row).toHaveCount(1)
+      await expect(row).toContainText('finished', { timeout: 60_000 })
+      const cells = await row.locator('td').allTextContents()
+      const [added, updated, skipped, excluded, total] = cells
+        .slice(4, 9)
+        .map((cell) => Number(cell.replace(/,/g, '')))
+      expect(total).toBe(1001)
+      expect(added! + updated! + skipped! + excluded!).toBe(1001)
+
+      // The job was polled, never created again. (LocalCRM died with the
+      // CLI, so it may have lost the job it had not yet written to disk;
+      // the run then says the CRM no longer knows it.)
+      const jobsFile = join(dataDir, 'localcrm', 'jobs.json')
+      const crmJobs = existsSync(jobsFile)
+        ? Object.keys(JSON.parse(readFileSync(jobsFile, 'utf8')) as object)
+        : []
+      expect(crmJobs.length).toBeLessThanOrEqual(1)
+
+      await row.getByRole('button', { name: /Open the report/ }).click()
+      await expect(page.getByRole('heading', { name: /^Report/ })).toBeVisible()
+      await expect(
+        page.getByRole('table', { name: 'Outcome counts' }),
+      ).toContainText(`Job 1 · ${crmJobs[0] ?? ''}`)
+      expect(runId).toMatch(/^[\w-]+$/)
+      await shot(page, info, 'report-after-restart.png')
+    } finally {
+      for (const child of children) child.kill('SIGTERM')
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

@@ -7,6 +7,7 @@ import { CheckStep } from './steps/Check/CheckStep.tsx'
 import { ConnectScreen } from './steps/Connect/ConnectScreen.tsx'
 import { useRestartOnSwitch } from './steps/Connect/use-restart-on-switch.ts'
 import { FileStep } from './steps/File/FileStep.tsx'
+import { BackgroundRuns } from './steps/History/BackgroundRuns.tsx'
 import { HistoryScreen } from './steps/History/HistoryScreen.tsx'
 import { MapStep } from './steps/Map/MapStep.tsx'
 import { RunStep } from './steps/Run/RunStep.tsx'
@@ -61,6 +62,10 @@ export function App() {
         </button>
         <ConnectionBadge connection={connection} />
       </header>
+      <BackgroundRuns
+        currentRunId={state.step === 'run' ? state.run.runId : null}
+        onOpenHistory={() => setHistory(true)}
+      />
       <main className="step">
         {connect ? (
           <ConnectScreen

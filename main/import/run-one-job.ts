@@ -9,7 +9,7 @@ import { createLogger } from '../log/logger.ts'
 import { allSkipped, jobReasons } from '../runs/job-outcomes.ts'
 import { fetchOutcomes } from '../runs/job-result.ts'
 import { pollJob } from '../runs/poll-job.ts'
-import { failureKind, withRetries } from '../runs/retry.ts'
+import { failureKind, isGone, withRetries } from '../runs/retry.ts'
 import type { RunRecord } from '../runs/run-record.ts'
 import type { RunDeps } from './run-import.ts'
 
@@ -192,7 +192,20 @@ export async function runOneJob(context: JobContext): Promise<void> {
   }
 
   const jobId = record.jobId!
-  const status = await pollJob(jobId, job, context)
+  let status: Awaited<ReturnType<typeof pollJob>>
+  try {
+    status = await pollJob(jobId, job, context)
+  } catch (error) {
+    // The CRM no longer knows the job (purged, or lost in a crash of its
+    // own): waiting cannot help, so the job ends and its rows say so.
+    if (!isGone(error)) throw error
+
+    return end(
+      context,
+      allSkipped(rows, jobReasons.lost(number, jobId)),
+      `The CRM no longer knows job ${number} (id ${jobId}); it was not created again. ${messageOf(error)}`,
+    )
+  }
   if (status.state === 'failed' || status.downloadUrl === null) {
     return end(
       context,

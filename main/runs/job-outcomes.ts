@@ -26,6 +26,10 @@ export const jobReasons = {
     'CRM may or may not have it. Look for these rows in the CRM before ' +
     'sending them again (or re-run them as an upsert by a unique field, ' +
     'which cannot make duplicates).',
+  lost: (job: number, jobId: string) =>
+    `Not known whether imported: the CRM no longer knows job ${job} ` +
+    `(id ${jobId}), so its result cannot be read. Look for these rows in ` +
+    'the CRM before sending them again.',
   failed: (job: number, jobId: string) =>
     `The CRM reported job ${job} (id ${jobId}) as FAILED, so these rows are ` +
     'probably not imported; rows it reached before failing may be. Look ' +

@@ -38,6 +38,14 @@ export function failureKind(error: unknown): FailureKind {
   throw error
 }
 
+/** True when the CRM says the thing asked for does not exist (404). */
+export function isGone(error: unknown): boolean {
+  return (
+    error instanceof CrmApiError &&
+    (error.httpStatus === 404 || error.code === 'RESOURCE_NOT_FOUND')
+  )
+}
+
 /** Thrown when the run was asked to stop (app closing); not a failure. */
 export class RunStopped extends Error {
   constructor() {

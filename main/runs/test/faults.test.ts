@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { after, afterEach, before, describe, it } from 'node:test'
 import type { RunView } from '../../../app/contract.ts'
 import type { FaultSettings } from '../../localcrm/local-crm.ts'
+import { CrmApiError } from '../../zoho/crm-api-error.ts'
 import type { RunServiceOptions } from '../run-service.ts'
 import { assertEveryRowOnce, assertNoJobTwice } from './row-accounting.ts'
 import {
@@ -149,6 +150,32 @@ describe('a run against a CRM that misbehaves (LocalCRM faults, real sockets)', 
     assert.equal(view.jobs[0]!.skipped, view.jobs[0]!.rows)
     assert.match(view.jobs[0]!.message!, /FAILED/)
     assert.match(view.message!, /Job 1: .*re-run/)
+  })
+
+  it('ends a job the CRM no longer knows, without creating it again', async () => {
+    const forgetful = {
+      ...h.client,
+      async getJob(jobId: string) {
+        if (jobId === h.createdJobs[0]) {
+          throw new CrmApiError(
+            'RESOURCE_NOT_FOUND',
+            'Reading job failed.',
+            404,
+          )
+        }
+        return h.client.getJob(jobId)
+      },
+    }
+    const view = await runWith(
+      {},
+      { connection: () => ({ client: forgetful, zgid: h.zgid }) },
+    )
+    assert.deepEqual(
+      view.jobs.map((job) => job.state),
+      ['failed', 'done', 'done'],
+    )
+    assert.equal(h.createdJobs.length, 3)
+    assert.match(view.jobs[0]!.message!, /no longer knows job 1/)
   })
 
   it('downloads a corrupt result again', async () => {

@@ -34,6 +34,7 @@ export interface RunHarness {
   store: RunStore
   files: OpenFiles
   client: CrmClient
+  zgid: string
   /** Every job id the CRM handed out, in order (a repeat = created twice). */
   createdJobs: string[]
   /** Every view the runs published. */
@@ -76,6 +77,7 @@ export async function startRunHarness(
     store,
     files,
     client,
+    zgid: connection.org.zgid,
     createdJobs,
     views,
     service: (extra = {}) =>

@@ -11,7 +11,7 @@ function shorten(text: string, max: number): string {
 function layout(wide: boolean) {
   // Long labels (reasons) sit above their bar; short ones beside it.
   return wide
-    ? { row: 42, label: 0, labelY: 14, barY: 20, chars: 80 }
+    ? { row: 42, label: 0, labelY: 14, barY: 20, chars: 66 }
     : { row: 28, label: 110, labelY: 18, barY: 6, chars: 16 }
 }
 
