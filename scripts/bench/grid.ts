@@ -21,6 +21,8 @@ const ROWS = Number(process.env.GRID_ROWS ?? 1_000_000)
 /** Scroll frames measured per pass, and pixels moved per frame. */
 const FRAMES = 600
 const STEP_PX = 900
+/** A quick mouse-wheel scroll: about four rows per frame. */
+const WHEEL_PX = 136
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -41,7 +43,11 @@ async function firstRowsShown(page: Page): Promise<void> {
  * records each frame's time. Plain JavaScript text: tsx would wrap named
  * functions in a helper the page does not have.
  */
-async function scrollFrames(page: Page, jump: boolean): Promise<number[]> {
+async function scrollFrames(
+  page: Page,
+  jump: boolean,
+  step = STEP_PX,
+): Promise<number[]> {
   const script = `new Promise((done) => {
     const grid = document.querySelector('.grid-scroll')
     const times = []
@@ -53,7 +59,7 @@ async function scrollFrames(page: Page, jump: boolean): Promise<number[]> {
       const max = grid.scrollHeight - grid.clientHeight
       grid.scrollTop = ${jump}
         ? Math.floor(Math.random() * max)
-        : (grid.scrollTop + ${STEP_PX}) % max
+        : (grid.scrollTop + ${step}) % max
       if (++frame < ${FRAMES}) requestAnimationFrame(tick)
       else done(times.slice(2))
     }
@@ -130,11 +136,8 @@ async function main(): Promise<void> {
     await firstRowsShown(page)
     const shown = Date.now()
 
-    const steady = await scrollFrames(page, false)
-    const blankSteady = await blankShare(page)
-    const jumps = await scrollFrames(page, true)
-
-    // A jump to the end of the file: rows there need a seek in the file.
+    // A jump to the end of the file right after the check: rows there need
+    // the file's index, which is built once the check is done.
     const jumpStart = Date.now()
     await page.evaluate(() => {
       const grid = document.querySelector('.grid-scroll') as HTMLElement
@@ -146,6 +149,12 @@ async function main(): Promise<void> {
     )
     const toEnd = Date.now() - jumpStart
 
+    const steady = await scrollFrames(page, false)
+    const blankSteady = await blankShare(page)
+    const wheel = await scrollFrames(page, false, WHEEL_PX)
+    const blankWheel = await blankShare(page)
+    const jumps = await scrollFrames(page, true)
+
     const lines = [
       `file: ${ROWS.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB`,
       `drop → Target step with the first rows (file opened by path): ${ms(toPreview)}`,
@@ -153,6 +162,7 @@ async function main(): Promise<void> {
       `Check step shown → first grid rows: ${ms(shown - checked)}`,
       `"Next: check the rows" → first grid rows: ${ms(shown - checkClicked)}`,
       `scroll ${STEP_PX}px/frame, ${steady.length} frames: p95 ${ms(percentile(steady, 0.95))}, median ${ms(percentile(steady, 0.5))}, rows still loading at the end ${(blankSteady * 100).toFixed(0)}%`,
+      `scroll ${WHEEL_PX}px/frame (a quick wheel), ${wheel.length} frames: p95 ${ms(percentile(wheel, 0.95))}, median ${ms(percentile(wheel, 0.5))}, rows still loading at the end ${(blankWheel * 100).toFixed(0)}%`,
       `random jumps, ${jumps.length} frames: p95 ${ms(percentile(jumps, 0.95))}, median ${ms(percentile(jumps, 0.5))}`,
       `jump to the last row → rows shown: ${ms(toEnd)}`,
     ]
