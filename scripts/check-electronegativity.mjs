@@ -61,12 +61,12 @@ function scan(stage) {
   return parsed.data
 }
 
-/** The check ids justified near a line of a file (1-based). */
-function justificationsNear(stage, file, line) {
-  const path = join(stage, file)
-  if (file === 'N/A' || !existsSync(path)) return []
-
-  const lines = readFileSync(path, 'utf8').split('\n')
+/**
+ * The check ids justified in `text` on line `line` (1-based) or in the
+ * LINES_ABOVE lines above it.
+ */
+export function justifiedNear(text, line) {
+  const lines = text.split('\n')
   const from = Math.max(0, line - 1 - LINES_ABOVE)
   const near = lines.slice(from, line).join('\n')
   return [...near.matchAll(JUSTIFIED)].flatMap((match) =>
@@ -74,32 +74,43 @@ function justificationsNear(stage, file, line) {
   )
 }
 
-const stage = stageSources()
-try {
-  const findings = scan(stage)
-  const open = []
-  for (const finding of findings) {
-    const line = Number(finding.location.split(':')[0])
-    const place = `${finding.filename}:${finding.location}`
-    const justified = justificationsNear(stage, finding.filename, line)
-    const ok = justified.includes(finding.issue)
-    process.stdout.write(
-      `${ok ? 'justified' : 'OPEN     '}  ${finding.issue} (${finding.severity}) at ${place}\n`,
-    )
-    if (!ok) open.push(finding)
-  }
-  process.stdout.write(
-    `Electronegativity: ${findings.length} finding(s) in ${SOURCE_DIRS.join(', ')}, ` +
-      `${findings.length - open.length} justified next to the code, ${open.length} open.\n`,
-  )
-  for (const finding of open) {
-    process.stdout.write(
-      `  Fix ${finding.issue} at ${finding.filename}:${finding.location} ` +
-        `(${finding.description}; ${finding.url}) or justify it there with ` +
-        `"electronegativity-ok ${finding.issue}: <why>".\n`,
-    )
-  }
-  process.exitCode = open.length === 0 ? 0 : 1
-} finally {
-  rmSync(stage, { recursive: true, force: true })
+function justificationsNear(stage, file, line) {
+  const path = join(stage, file)
+  if (file === 'N/A' || !existsSync(path)) return []
+
+  return justifiedNear(readFileSync(path, 'utf8'), line)
 }
+
+function main() {
+  const stage = stageSources()
+  try {
+    const findings = scan(stage)
+    const open = []
+    for (const finding of findings) {
+      const line = Number(finding.location.split(':')[0])
+      const place = `${finding.filename}:${finding.location}`
+      const justified = justificationsNear(stage, finding.filename, line)
+      const ok = justified.includes(finding.issue)
+      process.stdout.write(
+        `${ok ? 'justified' : 'OPEN     '}  ${finding.issue} (${finding.severity}) at ${place}\n`,
+      )
+      if (!ok) open.push(finding)
+    }
+    process.stdout.write(
+      `Electronegativity: ${findings.length} finding(s) in ${SOURCE_DIRS.join(', ')}, ` +
+        `${findings.length - open.length} justified next to the code, ${open.length} open.\n`,
+    )
+    for (const finding of open) {
+      process.stdout.write(
+        `  Fix ${finding.issue} at ${finding.filename}:${finding.location} ` +
+          `(${finding.description}; ${finding.url}) or justify it there with ` +
+          `"electronegativity-ok ${finding.issue}: <why>".\n`,
+      )
+    }
+    process.exitCode = open.length === 0 ? 0 : 1
+  } finally {
+    rmSync(stage, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main()
