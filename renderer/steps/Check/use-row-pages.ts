@@ -1,4 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react'
 import type { GridRow, RowFilter } from '../../../app/contract.ts'
 import { api, unwrap } from '../../api.ts'
 
@@ -47,8 +53,11 @@ export function useRowPages(
         .then((result) => {
           if (mine !== epoch.current) return
 
-          setTotal(result.total)
-          setPages((old) => new Map(old).set(page, result.rows))
+          // Arriving rows render in the background; scrolling stays smooth.
+          startTransition(() => {
+            setTotal(result.total)
+            setPages((old) => new Map(old).set(page, result.rows))
+          })
         })
         .catch((failure: unknown) => {
           asked.current.delete(page)
