@@ -33,8 +33,18 @@ type Props = {
 /** Row height in pixels; fixed so that a million rows scroll evenly. */
 const ROW_HEIGHT = 34
 
+/**
+ * Rows scrolled through at once. Browsers cap an element's height at about
+ * 33 million pixels (under a million rows of 34 px), so longer files are
+ * shown in blocks of this many rows, moved with Earlier / Later buttons.
+ */
+export const BLOCK_ROWS = 400_000
+
 interface Slot {
+  /** Position within the block being scrolled. */
   index: number
+  /** Position among all rows the filter shows. */
+  absolute: number
   row: GridRow | undefined
 }
 
@@ -48,8 +58,11 @@ export function RowGrid(props: Props) {
     column: number
   } | null>(null)
   const total = pages.total ?? 0
+  const [block, setBlock] = useState(0)
+  const blockStart = block * BLOCK_ROWS
+  const blocks = Math.max(1, Math.ceil(total / BLOCK_ROWS))
   const virtualizer = useVirtualizer({
-    count: total,
+    count: Math.max(0, Math.min(BLOCK_ROWS, total - blockStart)),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
@@ -59,8 +72,11 @@ export function RowGrid(props: Props) {
   const last = items[items.length - 1]?.index ?? 0
 
   useEffect(() => {
-    if (total > 0) pages.ensure(first, last + 1)
-  }, [first, last, total, pages])
+    if (total > 0) pages.ensure(blockStart + first, blockStart + last + 1)
+  }, [first, last, total, pages, blockStart])
+
+  const filterKey = JSON.stringify(filter)
+  useEffect(() => setBlock(0), [filterKey, generation])
 
   const mappedTo = useMemo(() => {
     const byColumn = new Map<number, string>()
@@ -163,9 +179,10 @@ export function RowGrid(props: Props) {
     () =>
       items.map((item) => ({
         index: item.index,
-        row: pages.rowAt(item.index),
+        absolute: blockStart + item.index,
+        row: pages.rowAt(blockStart + item.index),
       })),
-    [first, last, pages.pages],
+    [first, last, pages.pages, blockStart],
   )
 
   const commit = async (row: GridRow, column: number, value: string) => {
@@ -231,6 +248,7 @@ export function RowGrid(props: Props) {
                 key={slot.index}
                 table={table}
                 index={slot.index}
+                absolute={slot.absolute}
                 row={slot.row}
                 editingColumn={
                   editing !== null && editing.row === slot.row?.row
@@ -245,6 +263,37 @@ export function RowGrid(props: Props) {
           <p className="grid-empty">No rows match these filters.</p>
         )}
       </div>
+      {blocks > 1 && (
+        <div className="grid-blocks" role="group" aria-label="Blocks of rows">
+          <button
+            type="button"
+            className="small"
+            disabled={block === 0}
+            onClick={() => {
+              setBlock(block - 1)
+              scroller.current?.scrollTo({ top: 0 })
+            }}
+          >
+            Earlier rows
+          </button>
+          <span>
+            Rows {(blockStart + 1).toLocaleString()}–
+            {Math.min(total, blockStart + BLOCK_ROWS).toLocaleString()} of{' '}
+            {total.toLocaleString()}
+          </span>
+          <button
+            type="button"
+            className="small"
+            disabled={block >= blocks - 1}
+            onClick={() => {
+              setBlock(block + 1)
+              scroller.current?.scrollTo({ top: 0 })
+            }}
+          >
+            Later rows
+          </button>
+        </div>
+      )}
       <p className="muted grid-count" aria-live="polite">
         {pages.total === null ? 'Loading rows…' : `${rows(pages.total)} shown`}
         {pages.error ? ` — ${pages.error}` : ''}
@@ -261,6 +310,7 @@ function latest(table: Table<Slot>): CellMeta {
 type RowProps = {
   table: Table<Slot>
   index: number
+  absolute: number
   row: GridRow | undefined
   /** The column being edited in this row, if any (re-renders the row). */
   editingColumn: number | null
@@ -270,12 +320,17 @@ type RowProps = {
  * One grid row. Memoised on the row's data, so that scrolling renders only
  * the rows that come into view, not every row on screen.
  */
-const GridRowView = memo(function GridRowView({ table, index, row }: RowProps) {
+const GridRowView = memo(function GridRowView({
+  table,
+  index,
+  absolute,
+  row,
+}: RowProps) {
   const tableRow = table.getRow(String(index), true)
   const bad = row?.problems.some((p) => p.severity === 'error')
   return (
     <tr
-      aria-rowindex={index + 2}
+      aria-rowindex={absolute + 2}
       className={`${row?.excluded ? 'excluded' : ''}${bad ? ' has-error' : ''}`}
       style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
       data-line={row?.line}
