@@ -144,6 +144,7 @@ test.describe('run and report', () => {
       await expect(
         page.getByRole('heading', { name: 'Check the rows' }),
       ).toBeVisible()
+      await expect(page.getByLabel('Imports in the background')).toHaveCount(0)
       await expect(page.getByLabel('Check summary')).toContainText(
         `${left.toLocaleString('en')} rows in the file`,
       )
@@ -262,14 +263,42 @@ test.describe('run and report', () => {
       .toBeGreaterThan(8_000)
     await shot(page, info, 'run-in-progress.png')
 
-    const counts = await finishedRun(page, 26_000)
-    expect(counts.added).toBeGreaterThan(0)
-    expect(counts.excluded).toBe(0)
-    await expect(page.getByTestId('credits')).toHaveText('1,000')
+    // Leave it running: the wizard starts over, the run goes on and says so.
+    await page.getByRole('button', { name: 'Import another file' }).click()
     await expect(
-      page.getByRole('table', { name: 'Outcome counts' }),
-    ).toContainText('Job 2')
+      page.getByRole('heading', { name: 'Choose the file to import' }),
+    ).toBeVisible()
+    const background = page.getByLabel('Imports in the background')
+    await expect(background).toContainText(
+      'customers-26000.csv is importing in the background',
+    )
+    await expect(background).toContainText('customers-26000.csv finished', {
+      timeout: 90_000,
+    })
+
+    // History has it, with counts per job that add up, and its report.
+    await background.getByRole('button', { name: 'Open History' }).click()
+    const row = page
+      .getByRole('table', { name: 'Past runs' })
+      .locator('tbody tr')
+    await expect(row).toContainText('finished')
+    await row.getByRole('button', { name: /Open the report/ }).click()
+    const counts = page.getByRole('table', { name: 'Outcome counts' })
+    await expect(counts).toContainText('Job 2')
+    const jobRows = counts.locator('tbody tr')
+    for (const [index, rows] of [
+      [1, 25_000],
+      [2, 1_000],
+    ] as const) {
+      const cells = (await jobRows.nth(index).locator('td').allTextContents())
+        .slice(0, 4)
+        .map((cell) => Number(cell.replace(/,/g, '')))
+      expect(cells[0]).toBe(rows)
+      expect(cells[1]! + cells[2]! + cells[3]!).toBe(rows)
+    }
     await expect(page.getByText('Rows not imported')).toBeVisible()
+    await background.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(background).toHaveCount(0)
   })
 })
 
