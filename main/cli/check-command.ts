@@ -9,10 +9,11 @@ import type {
 } from '../../app/csv/csv-types.ts'
 import { readCsvHead } from '../../app/csv/read-csv.ts'
 import type { CrmField, ImportOperation } from '../../app/fields/crm-field.ts'
-import { autoMatch } from '../../app/mapping/auto-match.ts'
+import { firstViewMatch } from '../../app/mapping/auto-match.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
 import { isMappingError, loadMapping } from '../../app/mapping/saved-mapping.ts'
 import { fileByteSource } from '../files/file-byte-source.ts'
+import { csvPathFor } from '../files/unzip-single-csv.ts'
 
 /** Where `bulkwright check` writes and how it learns a module's fields. */
 export interface CheckCommandIo {
@@ -244,7 +245,7 @@ async function buildMapping(
   }
   if (!options.mappingFile) {
     return {
-      mapping: { ...base, fields: autoMatch(head.columns, fields) },
+      mapping: { ...base, fields: firstViewMatch(head.columns, fields) },
       layout: head.layout,
     }
   }
@@ -281,6 +282,26 @@ export async function runCheckCommand(
     return 2
   }
 
+  // A ZIP holding one CSV is checked as that CSV, as import reads it.
+  let csv: Awaited<ReturnType<typeof csvPathFor>>
+  try {
+    csv = await csvPathFor(options.file)
+  } catch (error) {
+    io.stderr(`bulkwright check: ${(error as Error).message}\n`)
+    return 2
+  }
+  try {
+    return await checkCsv(argv, { ...options, file: csv.path }, io)
+  } finally {
+    await csv.cleanup()
+  }
+}
+
+async function checkCsv(
+  _argv: string[],
+  options: Options,
+  io: CheckCommandIo,
+): Promise<number> {
   const fields = await io.fetchFields(options.module)
   if (!fields) {
     io.stderr(

@@ -1,5 +1,7 @@
 import { createWriteStream } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import JSZip from 'jszip'
@@ -7,8 +9,26 @@ import { UserFacingError } from '../user-facing-error.ts'
 
 /** ZIPs larger than this are refused before they are read. */
 const MAX_ZIP_BYTES = 1024 * 1024 * 1024
-/** A CSV inside a ZIP may expand to at most this. */
+/** A CSV inside a ZIP may expand to at most this... */
 const MAX_CSV_BYTES = 4 * 1024 * 1024 * 1024
+/**
+ * ...and to at most this many times the ZIP's size: CSV text deflates to
+ * about a third or a tenth, never to a hundredth, so more is a ZIP bomb.
+ */
+const MAX_RATIO = 100
+/** Small ZIPs may expand this far whatever their ratio. */
+const RATIO_FLOOR_BYTES = 64 * 1024 * 1024
+
+/** The first four bytes of a file, enough to tell a ZIP. */
+export async function firstBytes(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const { buffer, bytesRead } = await handle.read(new Uint8Array(4), 0, 4, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
 
 /** Tells a ZIP file by its first bytes. */
 export function looksLikeZip(head: Uint8Array): boolean {
@@ -26,7 +46,8 @@ function limit(bytes: number, name: string): Transform {
         done(
           new UserFacingError(
             'ZIP_TOO_LARGE',
-            `${name} expands to more than ${bytes / 1024 ** 3} GB. Unzip it yourself and drop the CSV.`,
+            `${name} expands to more than ${Math.round(bytes / 1024 ** 2)} MB, far more than ` +
+              'a CSV of its size would (it may be a ZIP bomb). Unzip it yourself and drop the CSV.',
           ),
         )
         return
@@ -45,6 +66,7 @@ export async function unzipSingleCsv(
   zipName: string,
   target: string,
   size: number,
+  limits = { ratio: MAX_RATIO, floorBytes: RATIO_FLOOR_BYTES },
 ): Promise<string> {
   if (size > MAX_ZIP_BYTES) {
     throw new UserFacingError(
@@ -78,10 +100,52 @@ export async function unzipSingleCsv(
   }
 
   const entry = csvs[0]!
-  await pipeline(
-    entry.nodeStream('nodebuffer'),
-    limit(MAX_CSV_BYTES, zipName),
-    createWriteStream(target),
+  const bound = Math.min(
+    MAX_CSV_BYTES,
+    Math.max(limits.floorBytes, size * limits.ratio),
   )
+  try {
+    await pipeline(
+      entry.nodeStream('nodebuffer'),
+      limit(bound, zipName),
+      createWriteStream(target),
+    )
+  } catch (error) {
+    // Nothing half-unpacked stays on disk.
+    await rm(target, { force: true })
+    if (error instanceof UserFacingError) throw error
+    throw new UserFacingError(
+      'BAD_ZIP',
+      `${zipName} could not be unpacked (${(error as Error).message}). Unzip it yourself and drop the CSV.`,
+    )
+  }
   return entry.name.split('/').at(-1) ?? entry.name
+}
+
+/**
+ * For commands that read a path: the path itself for a CSV, or the CSV
+ * unpacked from a ZIP into a temporary folder (removed by `cleanup`).
+ */
+export async function csvPathFor(
+  path: string,
+): Promise<{ path: string; name: string; cleanup: () => Promise<void> }> {
+  const head = await firstBytes(path).catch(() => null)
+  if (head === null || !looksLikeZip(head)) {
+    return { path, name: basename(path), cleanup: async () => {} }
+  }
+  const { size } = await stat(path)
+
+  const dir = await mkdtemp(join(tmpdir(), 'bulkwright-zip-'))
+  const target = join(dir, 'unpacked.csv')
+  try {
+    const inner = await unzipSingleCsv(path, basename(path), target, size)
+    return {
+      path: target,
+      name: `${inner} (from ${basename(path)})`,
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
 }

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, open, stat, writeFile } from 'node:fs/promises'
+import { mkdir, stat, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ColumnSummary, FileSummary } from '../../app/contract.ts'
 import type { ByteSource } from '../../app/csv/csv-types.ts'
-import { readCsvHead, type CsvHead } from '../../app/csv/read-csv.ts'
+import {
+  readCsvHead,
+  readCsvRecords,
+  type CsvHead,
+} from '../../app/csv/read-csv.ts'
 import { fileByteSource } from '../files/file-byte-source.ts'
-import { looksLikeZip, unzipSingleCsv } from '../files/unzip-single-csv.ts'
+import {
+  firstBytes,
+  looksLikeZip,
+  unzipSingleCsv,
+} from '../files/unzip-single-csv.ts'
 import { createLogger } from '../log/logger.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 
@@ -38,14 +46,15 @@ export interface OpenFile {
   rowCount: number | null
 }
 
-async function firstBytes(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r')
-  try {
-    const { buffer, bytesRead } = await handle.read(new Uint8Array(4), 0, 4, 0)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
+/** Reads on until the first data record; false when there is none. */
+async function hasAnyRecord(
+  source: ByteSource,
+  head: CsvHead,
+): Promise<boolean> {
+  for await (const batch of readCsvRecords(source, head.layout)) {
+    if (batch.length > 0) return true
   }
+  return false
 }
 
 /** Refuses empty files and files that are plainly not text. */
@@ -103,9 +112,12 @@ export class OpenFiles {
   async openPath(path: string, displayName?: string): Promise<FileSummary> {
     const info = await stat(path).catch(() => null)
     if (info === null || !info.isFile()) {
+      const what = info?.isDirectory()
+        ? 'it is a folder, not a file'
+        : 'no such file'
       throw new UserFacingError(
         'FILE_NOT_FOUND',
-        `Cannot open ${displayName ?? path}: no such file. Check the path (or choose the file again).`,
+        `Cannot open ${displayName ?? path}: ${what}. Check the path (or choose the file again).`,
       )
     }
 
@@ -116,7 +128,9 @@ export class OpenFiles {
     const source = await fileByteSource(path, displayName)
     await refuseNonCsv(source, info.size)
     const head = await readCsvHead(source)
-    if (head.preview.length === 0) {
+    // The head reads a bounded number of bytes: a first row longer than
+    // that leaves the preview empty although the file has rows.
+    if (head.preview.length === 0 && !(await hasAnyRecord(source, head))) {
       throw new UserFacingError(
         'NO_DATA_ROWS',
         `${source.name} has a header line but no data rows. Export the file ` +
