@@ -49,7 +49,17 @@ export function HistoryScreen({ dispatch, onClose }: Props) {
             Every import on this computer, newest first. Open a report to see
             the rows that were not imported, export them or re-run them.
           </p>
-          {runs && <RunList runs={runs} onOpen={setOpen} />}
+          {runs && (
+            <RunList
+              runs={runs}
+              onOpen={setOpen}
+              onResume={(runId) =>
+                void unwrap(api().resumeRun({ runId })).catch(
+                  (failure: unknown) => setError(messageOf(failure)),
+                )
+              }
+            />
+          )}
         </>
       ) : (
         <>

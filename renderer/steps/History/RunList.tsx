@@ -8,6 +8,14 @@ function when(iso: string): string {
   })
 }
 
+/** A run that stopped with jobs left, which can go on. */
+export function isPaused(run: RunView): boolean {
+  return (
+    run.state === 'failed' &&
+    run.jobs.some((job) => job.state !== 'done' && job.state !== 'failed')
+  )
+}
+
 const STATE_WORDS: Record<RunView['state'], string> = {
   running: 'running',
   finished: 'finished',
@@ -18,9 +26,11 @@ const STATE_WORDS: Record<RunView['state'], string> = {
 export function RunList({
   runs,
   onOpen,
+  onResume,
 }: {
   runs: RunView[]
   onOpen: (runId: string) => void
+  onResume: (runId: string) => void
 }) {
   if (runs.length === 0) {
     return (
@@ -76,6 +86,18 @@ export function RunList({
                 >
                   Open report
                 </button>
+                {isPaused(run) && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => onResume(run.runId)}
+                    >
+                      Resume
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           ))}

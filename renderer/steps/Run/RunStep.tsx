@@ -2,6 +2,7 @@ import { useState, type Dispatch } from 'react'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import type { WizardAction, WizardState } from '../../wizard/wizard-state.ts'
+import { isPaused } from '../History/RunList.tsx'
 import { JobProgress } from './JobProgress.tsx'
 import { Report } from './Report.tsx'
 import { RunProgress } from './RunProgress.tsx'
@@ -25,9 +26,7 @@ export function RunStep({ state, dispatch }: Props) {
   const [shownRunId, setShownRunId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   // A run that stopped with jobs left (the CRM out of reach) can go on.
-  const paused =
-    run.state === 'failed' &&
-    run.jobs.some((job) => job.state !== 'done' && job.state !== 'failed')
+  const paused = isPaused(run)
   const resume = async () => {
     setError(null)
     try {
