@@ -54,6 +54,15 @@ export interface SavedMappingError {
   message: string
 }
 
+function describeIssue(
+  issue: { path: PropertyKey[]; message: string } | undefined,
+): string {
+  if (issue === undefined) return 'unreadable'
+  const where = issue.path.map(String).join('.')
+  if (where === 'version') return 'it has no "version": 1'
+  return where === '' ? issue.message : `"${where}": ${issue.message}`
+}
+
 /** Reads a mapping file's JSON and applies it to a file's columns. */
 export function loadMapping(
   json: unknown,
@@ -66,7 +75,8 @@ export function loadMapping(
     return {
       code: 'NOT_A_MAPPING',
       message:
-        `${source} is not a Bulkwright mapping: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+        `${source} is not a Bulkwright mapping file (${describeIssue(issue)}). ` +
+        "Save the mapping again with the wizard's Save mapping button.",
     }
   }
 
