@@ -17,7 +17,7 @@ interface CellPlan {
   defaultValue: string | null
   transform: ((value: string) => string) | null
   rules: (CellRule & { suffix: string })[]
-  /** ", column “Phone 1” (Phone): " — the middle of every message. */
+  /** " of a.csv, column “Phone 1” (Phone): " — the middle of every message. */
   messageHead: string
   /** An empty cell is an error (mandatory on insert, or clearing it). */
   required: boolean
@@ -62,7 +62,7 @@ function plan(input: CheckInput): CellPlan[] {
         ...rule,
         suffix: ` is not ${rule.expects}.`,
       })),
-      messageHead: `, ${columnName ? `column “${columnName}”` : 'the default value'} (${fieldTitle(field)}): `,
+      messageHead: ` of ${input.fileName}, ${columnName ? `column “${columnName}”` : 'the default value'} (${fieldTitle(field)}): `,
       required,
       isFindBy,
       seen:

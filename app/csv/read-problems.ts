@@ -42,7 +42,7 @@ export function fieldCountProblem(
     return fileProblem(
       'FIELD_COUNT',
       'warning',
-      `${place} of ${fileName} has ${found} fields but the header has ${expected}; the extra ${found - expected === 1 ? 'field is' : 'fields are'} empty and left out.`,
+      `${place} of ${fileName} has ${found} ${found === 1 ? 'field' : 'fields'} but the header has ${expected}; the extra ${found - expected === 1 ? 'field is' : 'fields are'} empty and left out.`,
       'Remove the trailing delimiters from the row if you want the warning gone.',
       record,
     )
@@ -51,7 +51,7 @@ export function fieldCountProblem(
   return fileProblem(
     'FIELD_COUNT',
     'error',
-    `${place} of ${fileName} has ${found} fields but the header has ${expected}.`,
+    `${place} of ${fileName} has ${found} ${found === 1 ? 'field' : 'fields'} but the header has ${expected}.`,
     found > expected
       ? 'A value probably contains the delimiter: put that value in double quotes, or exclude the row.'
       : 'Add the missing values (or delimiters) to the row, or exclude it.',

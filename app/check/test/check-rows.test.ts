@@ -99,7 +99,7 @@ describe('createRowChecker', () => {
     assert.equal(problem?.line, 6)
     assert.match(
       problem?.message ?? '',
-      /^Line 6, column “Surname” \(Last Name \(Last_Name\)\): Last Name is required/,
+      /^Line 6 of f.csv, column “Surname” \(Last Name \(Last_Name\)\): Last Name is required/,
     )
     assert.ok(problem?.fix)
   })
