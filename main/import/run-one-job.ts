@@ -45,6 +45,15 @@ function jobBody(
   }
 }
 
+/** Zoho's own counts for a job, for messages where rows cannot be told apart. */
+function crmCounts(status: {
+  added: number
+  updated: number
+  skipped: number
+}): string {
+  return `${status.added} added, ${status.updated} updated, ${status.skipped} skipped`
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
@@ -210,7 +219,8 @@ export async function runOneJob(context: JobContext): Promise<void> {
     return end(
       context,
       allSkipped(rows, jobReasons.failed(number, jobId)),
-      `The CRM reported job ${number} (id ${jobId}) as FAILED. Its rows are in the report; send them again after checking the CRM.`,
+      `The CRM reported job ${number} (id ${jobId}) as FAILED (by its own count: ${crmCounts(status)}). ` +
+        'Which rows it reached is not known: its rows are in the report; check the CRM before sending them again.',
     )
   }
 
@@ -221,7 +231,8 @@ export async function runOneJob(context: JobContext): Promise<void> {
     return end(
       context,
       allSkipped(rows, jobReasons.unreadable(number, jobId, result.message)),
-      `The result of job ${number} (id ${jobId}) could not be used: ${result.message}`,
+      `The result of job ${number} (id ${jobId}) could not be used: ${result.message}` +
+        ` By the CRM's own count: ${crmCounts(status)}; which rows is not known, so the report lists them for checking.`,
     )
   }
 
