@@ -33,7 +33,10 @@ describe('bulkwright check', () => {
     assert.match(stdout, /Delimiter:\s+comma/)
     assert.match(stdout, /Header:\s+line 1, 12 columns/)
     assert.match(stdout, /Jobs:\s+1 \(1,001\), 500 credits/)
-    assert.match(stdout, /DUPLICATE_IN_FILE: Line 1003 of customers-1000.csv, column “Email”/)
+    assert.match(
+      stdout,
+      /DUPLICATE_IN_FILE: Line 1003 of customers-1000.csv, column “Email”/,
+    )
   })
 
   it('ends with one JSON object under --json', async () => {
