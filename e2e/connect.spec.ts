@@ -1,46 +1,14 @@
 import { test, expect, type Page } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startBrowserModeServer } from './browser-mode-server.ts'
 
 // Zoho's sign-in played by LocalCRM: the browser-mode server is started with
 // --zoho-via-localcrm, so every data centre's accounts server is LocalCRM
 // on 127.0.0.1 and nothing leaves this machine.
 
 const TOKEN = /1000\.[0-9a-f]{8,}\.[0-9a-f]{8,}/i
-
-async function startServer(dataDir: string) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'main/browser-mode/serve.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--ms-per-row',
-      '1',
-      '--zoho-via-localcrm',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let errors = ''
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(errors)), 30_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-  })
-  return { url, child, logs: () => errors }
-}
 
 /** LocalCRM's built-in client, as a user would copy it from a console. */
 async function localClient(dataDir: string) {
@@ -70,7 +38,11 @@ test('connects to a Zoho org through the consent page and switches back', async 
   context,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulkwright-connect-'))
-  const server = await startServer(dataDir)
+  const server = await startBrowserModeServer(dataDir, [
+    '--ms-per-row',
+    '1',
+    '--zoho-via-localcrm',
+  ])
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
   const answers = recordAnswers(page)

@@ -1,57 +1,13 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startBrowserModeServer } from './browser-mode-server.ts'
 
 /** A browser-mode server of the real main-process services, for one test. */
 export interface AppServer {
   url: string
   dataDir: string
-}
-
-async function startServer(
-  dataDir: string,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'main/browser-mode/serve.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--ms-per-row',
-      '1',
-      '--poll-ms',
-      '250',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let errors = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors += chunk.toString()
-  })
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start:\n${errors}`)),
-      30_000,
-    )
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.on('exit', (code) =>
-      reject(new Error(`server exited with ${code}:\n${errors}`)),
-    )
-  })
-  return { url, child }
 }
 
 /** Fails the test on any page error or console error. */
@@ -68,7 +24,12 @@ function watchForErrors(page: Page): string[] {
 export const test = base.extend<{ app: AppServer }>({
   app: async ({ page }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bulkwright-e2e-'))
-    const { url, child } = await startServer(dataDir)
+    const { url, child } = await startBrowserModeServer(dataDir, [
+      '--ms-per-row',
+      '1',
+      '--poll-ms',
+      '250',
+    ])
     const errors = watchForErrors(page)
     await page.goto(url)
     await use({ url, dataDir })

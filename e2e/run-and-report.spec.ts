@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import type { Page, TestInfo } from '@playwright/test'
+import { startBrowserModeServer } from './browser-mode-server.ts'
 import { DATA_DIR, expect, test } from './fixtures.ts'
 
 const CUSTOMERS = join(DATA_DIR, 'customers-1000.csv')
@@ -302,20 +303,6 @@ test.describe('run and report', () => {
   })
 })
 
-/** Resolves with the first line of a child's stdout that matches. */
-function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no output')), 30_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = pattern.exec(chunk.toString())
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1] ?? match[0])
-      }
-    })
-  })
-}
-
 /** The stored run whose first job has its id, once there is one. */
 async function runWithFirstJob(dataDir: string): Promise<string> {
   for (let i = 0; i < 600; i++) {
@@ -365,25 +352,14 @@ test.describe('an import killed mid-run', () => {
       cli.kill('SIGKILL')
 
       // The app starts on the same data folder and carries the run on.
-      const server = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'main/browser-mode/serve.ts',
-          '--port',
-          '0',
-          '--data-dir',
-          dataDir,
-          '--ms-per-row',
-          '1',
-          '--poll-ms',
-          '250',
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      )
-      children.push(server)
-      const url = await waitForOutput(server, /on (http:\/\/127\.0\.0\.1:\d+)/)
+      const server = await startBrowserModeServer(dataDir, [
+        '--ms-per-row',
+        '1',
+        '--poll-ms',
+        '250',
+      ])
+      children.push(server.child)
+      const url = server.url
       await page.goto(url)
       await page.getByRole('button', { name: 'History' }).click()
       const row = page

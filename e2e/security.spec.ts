@@ -1,57 +1,20 @@
 import { test as base, expect } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REQUEST_NAMES } from '../app/contract.ts'
+import { startBrowserModeServer } from './browser-mode-server.ts'
 
 // The renderer's real environment: the built wizard with the real preload,
 // in Chromium, under the app's Content-Security-Policy. This spec starts its
 // own browser-mode server because some tests provoke CSP reports on purpose,
 // which the shared fixture would count as console errors.
 
-async function startServer(
-  dataDir: string,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'main/browser-mode/serve.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let errors = ''
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no server:\n${errors}`)),
-      30_000,
-    )
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.on('exit', (code) =>
-      reject(new Error(`server exited ${code}:\n${errors}`)),
-    )
-  })
-  return { url, child }
-}
-
 const test = base.extend<{ appUrl: string; pageProblems: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture names from this pattern
   appUrl: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bulkwright-security-'))
-    const { url, child } = await startServer(dataDir)
+    const { url, child } = await startBrowserModeServer(dataDir)
     await use(url)
     child.kill('SIGTERM')
     rmSync(dataDir, { recursive: true, force: true })
