@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { startBrowserModeServer } from './browser-mode-server.ts'
 
 /** A browser-mode server of the real main-process services, for one test. */
@@ -43,3 +43,23 @@ export { expect }
 
 /** The shared sample files. */
 export const DATA_DIR = join(process.cwd(), '..', 'shared', 'data')
+
+/**
+ * Drops a file on the File step's drop zone with a real DataTransfer, as a
+ * person dragging it from their desktop would.
+ */
+export async function dropFile(page: Page, path: string): Promise<void> {
+  const bytes = readFileSync(path).toString('base64')
+  const name = basename(path)
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, fileName }) => {
+      const binary = atob(base64)
+      const array = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([array], fileName, { type: 'text/csv' }))
+      return transfer
+    },
+    { base64: bytes, fileName: name },
+  )
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer })
+}

@@ -2,24 +2,12 @@ import AxeBuilder from '@axe-core/playwright'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page, TestInfo } from '@playwright/test'
-import { DATA_DIR, expect, test } from './fixtures.ts'
+import { DATA_DIR, dropFile, expect, test } from './fixtures.ts'
 
 const CUSTOMERS = join(DATA_DIR, 'customers-1000.csv')
 
-/** Drops customers-1000.csv on the File step with a real DataTransfer. */
-async function dropCustomers(page: Page): Promise<void> {
-  const bytes = readFileSync(CUSTOMERS).toString('base64')
-  const dataTransfer = await page.evaluateHandle((base64) => {
-    const binary = atob(base64)
-    const array = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-    const transfer = new DataTransfer()
-    transfer.items.add(
-      new File([array], 'customers-1000.csv', { type: 'text/csv' }),
-    )
-    return transfer
-  }, bytes)
-  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer })
-}
+/** Drops customers-1000.csv on the File step. */
+const dropCustomers = (page: Page) => dropFile(page, CUSTOMERS)
 
 /** From the File step to the Map step of Contacts with an operation. */
 async function openMap(

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import type { Page, TestInfo } from '@playwright/test'
 import { startBrowserModeServer } from './browser-mode-server.ts'
-import { DATA_DIR, expect, test } from './fixtures.ts'
+import { DATA_DIR, dropFile, expect, test } from './fixtures.ts'
 
 const CUSTOMERS = join(DATA_DIR, 'customers-1000.csv')
 const HEADER =
@@ -22,19 +22,8 @@ const HEADER =
 const shot = (page: Page, info: TestInfo, name: string) =>
   page.screenshot({ path: info.outputPath(name) })
 
-async function dropCustomers(page: Page): Promise<void> {
-  const bytes = readFileSync(CUSTOMERS).toString('base64')
-  const dataTransfer = await page.evaluateHandle((base64) => {
-    const binary = atob(base64)
-    const array = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-    const transfer = new DataTransfer()
-    transfer.items.add(
-      new File([array], 'customers-1000.csv', { type: 'text/csv' }),
-    )
-    return transfer
-  }, bytes)
-  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer })
-}
+/** Drops customers-1000.csv on the File step. */
+const dropCustomers = (page: Page) => dropFile(page, CUSTOMERS)
 
 async function count(page: Page, name: string): Promise<number> {
   return Number(await page.getByTestId(`count-${name}`).textContent())

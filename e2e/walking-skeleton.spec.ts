@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DATA_DIR, expect, test } from './fixtures.ts'
+import { DATA_DIR, dropFile, expect, test } from './fixtures.ts'
 
 const CUSTOMERS = join(DATA_DIR, 'customers-1000.csv')
 
@@ -19,17 +19,7 @@ test.describe('importing customers-1000.csv into Contacts', () => {
     ).toBeVisible()
     await expect(page.getByRole('status')).toContainText('LocalCRM')
     await shot('1-file.png')
-    const bytes = readFileSync(CUSTOMERS).toString('base64')
-    const dataTransfer = await page.evaluateHandle((base64) => {
-      const binary = atob(base64)
-      const array = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-      const transfer = new DataTransfer()
-      transfer.items.add(
-        new File([array], 'customers-1000.csv', { type: 'text/csv' }),
-      )
-      return transfer
-    }, bytes)
-    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer })
+    await dropFile(page, CUSTOMERS)
 
     // Target: what was detected, then Contacts / insert.
     await expect(
