@@ -1,7 +1,11 @@
 import { writeJobCsv } from '../plan/job-file.ts'
 
-/** Spreadsheets run cells that start with these as formulas. */
-const FORMULA_START = /^[=+\-@\t\r]/
+/**
+ * Spreadsheets run cells that start with these as formulas, also after
+ * leading spaces or line breaks, and in their full-width forms (＝ ＋ －
+ * ＠), which some spreadsheets fold to the ASCII signs.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/
 
 /** A CSV export and what was done to it. */
 export interface CsvExport {
@@ -40,7 +44,8 @@ export function neutralisedNote(changed: number): string | null {
 
   return (
     `${changed.toLocaleString('en')} ${changed === 1 ? 'cell starts' : 'cells start'} ` +
-    'with =, +, -, @, a tab or a carriage return; the spreadsheet export puts ' +
+    'with =, +, -, @ (after spaces too, or in full-width form), a tab or a ' +
+    'carriage return; the spreadsheet export puts ' +
     'an apostrophe before each so that a spreadsheet shows it as text instead ' +
     'of running it as a formula. The re-import export keeps them as they were.'
   )

@@ -104,10 +104,20 @@ describe('outcomeBars and reasonBars', () => {
 
 describe('spreadsheet-safe export', () => {
   it('neutralises cells that a spreadsheet would run as formulas', () => {
-    for (const cell of ['=1+1', '+44 20', '-3', '@SUM(A1)', '\tx', '\rx']) {
+    for (const cell of [
+      '=1+1',
+      '+44 20',
+      '-3',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      ' =1',
+      '\n=1',
+      '\uFF1D1',
+    ]) {
       assert.equal(neutraliseCell(cell), `'${cell}`)
     }
-    for (const cell of ['plain', '', '1=1', 'a@b.example']) {
+    for (const cell of ['plain', '', '1=1', 'a@b.example', ' x', 'x\n=1']) {
       assert.equal(neutraliseCell(cell), null)
     }
   })

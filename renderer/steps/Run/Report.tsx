@@ -119,9 +119,10 @@ export function Report({ runId, dispatch, onLeave, onOpenRun }: Props) {
             <p className="muted" data-testid="formula-note">
               {report.formulaCells.toLocaleString()}{' '}
               {report.formulaCells === 1 ? 'cell starts' : 'cells start'} with
-              =, +, -, @, a tab or a carriage return. The spreadsheet export
-              puts an apostrophe before each, so that a spreadsheet shows it as
-              text instead of running it as a formula.
+              =, +, -, @ (also after spaces, or in full-width form), a tab or a
+              carriage return. The spreadsheet export puts an apostrophe before
+              each, so that a spreadsheet shows it as text instead of running it
+              as a formula.
             </p>
           )}
           {note && (
