@@ -1,5 +1,6 @@
 import type { CrmField } from '../fields/crm-field.ts'
 import type { ZohoRowError } from './row-outcome.ts'
+import type { FieldHints } from './value-hints.ts'
 
 /** Field labels by API name; unknown names are shown as they are. */
 export type FieldLabels = (apiName: string) => string
@@ -34,8 +35,15 @@ const REASONS: Record<string, (fields: string, plural: boolean) => string> = {
 export function explainError(
   error: ZohoRowError,
   labels: FieldLabels = (name) => name,
+  hints: FieldHints = () => null,
 ): string {
   const names = error.fields.map(labels)
+  // Zoho names only the field; what the field accepts tells the user why.
+  const hint = error.fields.length === 1 ? hints(error.fields[0]!) : null
+  if (error.code === 'INVALID_DATA' && hint !== null) {
+    return `Zoho did not accept the value of ${names[0]}: it takes ${hint}`
+  }
+
   const reason = REASONS[error.code]
   if (reason) return reason(list(names), names.length > 1)
 
@@ -47,9 +55,12 @@ export function explainError(
 export function explainErrors(
   errors: readonly ZohoRowError[],
   labels?: FieldLabels,
+  hints?: FieldHints,
 ): string | null {
   if (errors.length === 0) return null
 
-  const text = errors.map((error) => explainError(error, labels)).join('; ')
+  const text = errors
+    .map((error) => explainError(error, labels, hints))
+    .join('; ')
   return text.charAt(0).toUpperCase() + text.slice(1) + '.'
 }

@@ -1,6 +1,7 @@
 import { explainErrors, type FieldLabels } from './explain-error.ts'
 import type { ResultRow } from './parse-result-zip.ts'
 import type { OutcomeCounts, OutcomeKind, RowOutcome } from './row-outcome.ts'
+import type { FieldHints } from './value-hints.ts'
 
 /** One row as it was sent in a job: its source place and its job CSV cells. */
 export interface SentRow {
@@ -36,6 +37,7 @@ export function joinJobResults(
   sent: readonly SentRow[],
   result: readonly ResultRow[],
   labels?: FieldLabels,
+  hints?: FieldHints,
 ): RowOutcome[] | JoinMismatch {
   if (sent.length !== result.length) {
     return {
@@ -69,7 +71,7 @@ export function joinJobResults(
       errors: answer.errors,
       reason:
         kind === 'skipped'
-          ? (explainErrors(answer.errors, labels) ??
+          ? (explainErrors(answer.errors, labels, hints) ??
             `Zoho marked the row ${answer.status || 'without a status'}.`)
           : null,
     })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { RunView } from '../../app/contract.ts'
 import type { CrmField } from '../../app/fields/crm-field.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
+import { hintsByField } from '../../app/results/value-hints.ts'
 import { jobColumns } from '../../app/plan/job-file.ts'
 import type { JobLimits } from '../../app/plan/plan-jobs.ts'
 import { JOB_CREDITS } from '../../app/plan/zoho-limits.ts'
@@ -77,6 +78,7 @@ export async function newRun(request: RunRequest): Promise<RunRecord> {
     columns: jobColumns(request.mapping, request.fields),
     sendRowsWithErrors: request.sendRowsWithErrors,
     labels: Object.fromEntries(request.fields.map((f) => [f.apiName, f.label])),
+    hints: hintsByField(request.fields),
     planned: false,
     jobs: [],
     originalLines: request.originalLines ?? null,

@@ -1,4 +1,4 @@
-import { fieldLabelsOf } from './labels.ts'
+import { fieldHintsOf, fieldLabelsOf } from './labels.ts'
 import { joinJobResults, type SentRow } from '../../app/results/join-results.ts'
 import { parseResultZip } from '../../app/results/parse-result-zip.ts'
 import type { RowOutcome } from '../../app/results/row-outcome.ts'
@@ -52,7 +52,12 @@ export async function fetchOutcomes(
       maxUncompressedBytes: deps.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
     })
     if (parsed.ok) {
-      const joined = joinJobResults(rows, parsed.rows, fieldLabelsOf(run))
+      const joined = joinJobResults(
+        rows,
+        parsed.rows,
+        fieldLabelsOf(run),
+        fieldHintsOf(run),
+      )
       return Array.isArray(joined)
         ? { ok: true, outcomes: joined }
         : { ok: false, message: joined.message }

@@ -42,6 +42,8 @@ export interface RunRecord {
   jobs: JobRecord[]
   /** Field labels by API name, for the reasons of skipped rows. */
   labels: Record<string, string>
+  /** What each field accepts, for the reasons of INVALID_DATA rows. */
+  hints?: Record<string, string>
   /** For a re-run: the original file's line of each row of this file. */
   originalLines: number[] | null
 }
