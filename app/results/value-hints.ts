@@ -8,11 +8,14 @@ export type FieldHints = (apiName: string) => string | null
  * reason of a row Zoho skipped with INVALID_DATA, which names only the field.
  */
 export function valueHint(field: CrmField): string | null {
-  const length =
-    field.length === null ? '' : ` of at most ${field.length} characters`
+  const atMost =
+    field.length === null ? '' : `, at most ${field.length} characters`
   switch (field.dataType) {
     case 'phone':
-      return `digits and a leading + only (no spaces, dashes, dots, brackets or extensions)${field.length === null ? '' : `, at most ${field.length} characters`}`
+      return (
+        'digits and a leading + only (no spaces, dashes, dots, brackets or ' +
+        `extensions)${atMost}`
+      )
     case 'email':
       return 'a valid e-mail address'
     case 'date':
