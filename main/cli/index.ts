@@ -8,6 +8,7 @@ import { processIo } from './cli-io.ts'
 import { fetchFieldsFromLocalCrm, takeDataDir } from './crm-for-cli.ts'
 import { runImportCommand } from './import-command.ts'
 import { runReportCommand } from './report-command.ts'
+import { runResumeCommand } from './resume-command.ts'
 import { runRunsCommand } from './runs-command.ts'
 
 const HELP = `Bulkwright — imports CSV files into Zoho CRM with the Bulk Write API.
@@ -17,6 +18,7 @@ Commands:
   bulkwright check <file.csv> --module <Module> [options]    check only; sends nothing
   bulkwright runs [--data-dir DIR]                           past runs with their counts
   bulkwright report <run> [--csv FILE] [--reimport FILE]     a run's report and exports
+  bulkwright resume <run>                                    continue a paused run
   bulkwright help                                            this text
 
 Run a command without arguments to see its options.
@@ -39,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'runs':
       return runRunsCommand(rest, processIo)
+    case 'resume':
+      return runResumeCommand(rest, processIo)
     case 'report':
       return runReportCommand(rest, processIo)
     case undefined:

@@ -163,8 +163,9 @@ export async function executeRun(
     run.view.message =
       `${error instanceof Error ? error.message : 'The run stopped unexpectedly.'} ` +
       'Nothing is lost: jobs already created are kept. Choose “Resume ' +
-      'the run” when the CRM can be reached again; Bulkwright also resumes ' +
-      'it by itself on its next start.'
+      'the run” when the CRM can be reached again (or, on the command line, ' +
+      '`bulkwright resume <run>`); the app also resumes it by itself on ' +
+      'its next start.'
     await publish(run, deps)
   }
 }

@@ -83,4 +83,14 @@ describe('bulkwright runs and bulkwright report', () => {
     assert.equal(report.code, 1)
     assert.match(report.stderr, /No run nope .*bulkwright runs/)
   })
+
+  it('resume says a finished run has nothing left, and names a missing one', () => {
+    const ended = bulkwright('resume', runId.slice(0, 8), '--data-dir', dataDir)
+    assert.equal(ended.code, 1)
+    assert.match(ended.stderr, /This run has ended; nothing is left to resume/)
+
+    const missing = bulkwright('resume', 'nope', '--data-dir', dataDir)
+    assert.equal(missing.code, 1)
+    assert.match(missing.stderr, /No run nope/)
+  })
 })
