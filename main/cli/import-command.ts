@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { RunView } from '../../app/contract.ts'
 import type { ImportOperation } from '../../app/fields/crm-field.ts'
 import { FILE_ERROR_CODES } from '../import/open-files.ts'
-import { createServices, type Services } from '../services.ts'
+import { createServices } from '../services.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 import type { CliIo } from './cli-io.ts'
 import { cliMapping, describeMapping } from './cli-mapping.ts'
+import { printRunEnd, watchRunEnds } from './run-end.ts'
 
 const USAGE = `Usage: bulkwright import <file.csv> --module <Module> [options]
 
@@ -26,16 +26,6 @@ const OPERATIONS: readonly string[] = ['insert', 'update', 'upsert']
 
 const plural = (count: number, word: string) =>
   `${count} ${word}${count === 1 ? '' : 's'}`
-
-function waitForEnd(services: Services, runId: string): Promise<RunView> {
-  return new Promise((resolveRun) => {
-    services.setEventSender((event, payload) => {
-      if (event !== 'runProgress') return
-      const run = payload as RunView
-      if (run.runId === runId && run.state !== 'running') resolveRun(run)
-    })
-  })
-}
 
 function parse(argv: string[]) {
   return parseArgs({
@@ -121,12 +111,13 @@ export async function runImportCommand(
         `${check.rowsWithErrors > 0 && !values['send-rows-with-errors'] ? ' (not sent; --send-rows-with-errors sends them)' : ''}.\n`,
     )
 
+    const endOf = watchRunEnds(services)
     const started = await services.handlers.startImport({
       fileId: summary.fileId,
       mapping,
       sendRowsWithErrors: values['send-rows-with-errors'],
     })
-    const run = await waitForEnd(services, started.runId)
+    const run = await endOf(started.runId)
     if (values.report !== undefined) {
       const exported = await services.handlers.exportSkipped({
         runId: run.runId,
@@ -137,17 +128,11 @@ export async function runImportCommand(
       )
     }
 
-    const { added, updated, skipped, excluded, total } = run.counts
-    io.stdout(
-      `${run.state === 'finished' ? 'Import finished' : `Import stopped: ${run.message}`}\n` +
-        `  added ${added}, updated ${updated}, skipped ${skipped}, excluded ${excluded}, total ${total}\n` +
-        `  run ${run.runId}, ${plural(run.jobs.length, 'job')}, ${run.creditsSpent} credits\n`,
-    )
-    if (values.json) {
-      io.stdout(
-        `${JSON.stringify({ runId: run.runId, state: run.state, added, updated, skipped, excluded, total })}\n`,
-      )
-    }
+    printRunEnd(io, run, {
+      title: 'Import',
+      details: `run ${run.runId}, ${plural(run.jobs.length, 'job')}, ${run.creditsSpent} credits`,
+      json: values.json,
+    })
     return run.state === 'finished' ? 0 : 1
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { RunView } from '../../app/contract.ts'
 import { storedRuns } from '../runs/stored-runs.ts'
 import { createServices } from '../services.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 import type { CliIo } from './cli-io.ts'
+import { printRunEnd, watchRunEnds } from './run-end.ts'
 
 const USAGE = `Usage: bulkwright resume <run> [--data-dir DIR] [--json]
 
@@ -49,26 +49,10 @@ export async function runResumeCommand(
     pollMs: { first: 200, max: 2000 },
   })
   try {
-    const ended = new Promise<RunView>((done) =>
-      services.setEventSender((event, payload) => {
-        const run = payload as RunView
-        if (event === 'runProgress' && run.runId === runId) {
-          if (run.state !== 'running') done(run)
-        }
-      }),
-    )
+    const endOf = watchRunEnds(services)
     const now = await services.handlers.resumeRun({ runId })
-    const run = now.state === 'running' ? await ended : now
-    const { added, updated, skipped, excluded, total } = run.counts
-    io.stdout(
-      `${run.state === 'finished' ? 'Run finished' : `Run stopped: ${run.message}`}\n` +
-        `  added ${added}, updated ${updated}, skipped ${skipped}, excluded ${excluded}, total ${total}\n`,
-    )
-    if (values.json) {
-      io.stdout(
-        `${JSON.stringify({ runId, state: run.state, added, updated, skipped, excluded, total })}\n`,
-      )
-    }
+    const run = now.state === 'running' ? await endOf(runId) : now
+    printRunEnd(io, run, { title: 'Run', json: values.json })
     return run.state === 'finished' ? 0 : 1
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
+import { bulkwright, CUSTOMERS } from './run-cli.ts'
 
-const BIN = resolve('bin/bulkwright.mjs')
-const CUSTOMERS = resolve('../shared/data/customers-1000.csv')
 const work = mkdtempSync(join(tmpdir(), 'bulkwright-cli-'))
 after(() => rmSync(work, { recursive: true, force: true }))
-
-function bulkwright(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 
 function freshDir(name: string): string {
   return join(work, name)

@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { bulkwright, CUSTOMERS } from './run-cli.ts'
 
-const BIN = resolve('bin/bulkwright.mjs')
-const CUSTOMERS = resolve('../shared/data/customers-1000.csv')
 const work = mkdtempSync(join(tmpdir(), 'bulkwright-cli-runs-'))
 const dataDir = join(work, 'data')
 after(() => rmSync(work, { recursive: true, force: true }))
-
-function bulkwright(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 
 describe('bulkwright runs and bulkwright report', () => {
   let runId = ''
