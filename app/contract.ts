@@ -106,6 +106,11 @@ export interface Requests {
     request: { fileId: string; column: number; transform: TransformId }
     response: CheckSummary
   }
+  /** Takes a column's transform back and checks every row again. */
+  undoTransform: {
+    request: { fileId: string; column: number }
+    response: CheckSummary
+  }
   /** Starts sending an open file to the CRM. */
   startImport: {
     request: {
@@ -183,6 +188,7 @@ export const REQUEST_NAMES = [
   'excludeRows',
   'previewTransform',
   'applyTransform',
+  'undoTransform',
   'startImport',
   'getRun',
   'getReport',

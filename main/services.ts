@@ -185,6 +185,8 @@ export async function createServices(
       grid.previewTransform(files.get(fileId), choice),
     applyTransform: async ({ fileId, ...choice }) =>
       grid.applyTransform(files.get(fileId), choice),
+    undoTransform: async ({ fileId, column }) =>
+      grid.undoTransform(files.get(fileId), { column }),
     startImport: (request) => runs().startImport(request),
     getRun: (request) => runs().getRun(request),
     getReport: (request) => runs().getReport(request),

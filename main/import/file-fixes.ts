@@ -79,6 +79,15 @@ export class FileFixes {
     cells.set(column, value)
   }
 
+  /**
+   * Takes a column's transform back, so that its cells read as in the file
+   * again. Cells the user edited by hand keep their edits. False when the
+   * column had no transform.
+   */
+  undoTransform(column: number): boolean {
+    return this.transforms.delete(column)
+  }
+
   /** Columns the user edited in a row. */
   editedColumns(row: number): number[] {
     return [...(this.edits.get(row)?.keys() ?? [])]

@@ -255,3 +255,23 @@ export async function applyTransform(
   const again = await checkFile(file, check.input)
   return again.summary
 }
+
+/** Takes a column's transform back and checks every row again. */
+export async function undoTransform(
+  file: OpenFile,
+  request: { column: number },
+): Promise<CheckSummary> {
+  const check = checked(file)
+  if (!check.fixes.undoTransform(request.column)) {
+    const name =
+      file.head.columns.find((c) => c.index === request.column)?.name ??
+      `number ${request.column + 1}`
+    throw new UserFacingError(
+      'NO_TRANSFORM',
+      `The column ${name} has no change to undo. Reload the Check step to see the changes that stand.`,
+    )
+  }
+
+  const again = await checkFile(file, check.input)
+  return again.summary
+}

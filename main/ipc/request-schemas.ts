@@ -104,6 +104,10 @@ export const requestSchemas: {
   }),
   previewTransform: transformChoice,
   applyTransform: transformChoice,
+  undoTransform: z.object({
+    fileId: id,
+    column: z.number().int().min(0).max(100_000),
+  }),
   startImport: z.object({
     fileId: id,
     mapping,

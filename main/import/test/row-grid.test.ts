@@ -17,6 +17,7 @@ import {
   excludeRows,
   listRows,
   previewTransform,
+  undoTransform,
 } from '../row-grid.ts'
 
 const ALL = { onlyProblems: false, column: null, code: null }
@@ -131,5 +132,45 @@ describe('the Check grid', () => {
     assert.deepEqual(after.transforms, [
       { column: PHONE, transform: 'phone-drop-extension' },
     ])
+  })
+
+  it('undoes a column transform: the values and problems of the file are back', async () => {
+    const { file, check } = await checkedCustomers()
+    const choice = { column: PHONE, transform: 'phone-drop-extension' as const }
+    const firstPage = { offset: 0, limit: 200, filter: ALL }
+    const original = await listRows(file, firstPage)
+    await applyTransform(file, choice)
+    const undone = await undoTransform(file, { column: PHONE })
+    assert.deepEqual(undone.transforms, [])
+    assert.equal(
+      undone.byCode.INVALID_PHONE,
+      check.summary.byCode.INVALID_PHONE,
+    )
+    const again = await listRows(file, firstPage)
+    assert.deepEqual(
+      again.rows.map((r) => r.values[PHONE]),
+      original.rows.map((r) => r.values[PHONE]),
+    )
+  })
+
+  it('keeps a hand edit when the transform of its column is undone', async () => {
+    const { file } = await checkedCustomers()
+    await applyTransform(file, {
+      column: PHONE,
+      transform: 'phone-drop-extension',
+    })
+    await editCell(file, { row: 3, column: PHONE, value: '+1 555 0100' })
+    await undoTransform(file, { column: PHONE })
+    const [row] = (await listRows(file, { offset: 3, limit: 1, filter: ALL }))
+      .rows
+    assert.equal(row?.values[PHONE], '+1 555 0100')
+    assert.deepEqual(row?.edited, [PHONE])
+  })
+
+  it('says so when a column has no transform to undo', async () => {
+    const { file } = await checkedCustomers()
+    await assert.rejects(undoTransform(file, { column: EMAIL }), {
+      code: 'NO_TRANSFORM',
+    })
   })
 })
