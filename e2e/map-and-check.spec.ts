@@ -347,4 +347,61 @@ test.describe('Check step', () => {
       page.getByRole('cell', { name: 'Excluded by you on the Check step.' }),
     ).toBeVisible()
   })
+
+  test('undoes a column transform from the list of changes and from the panel', async ({
+    page,
+    app,
+  }, info) => {
+    void app
+    await openCheck(page)
+    const grid = page.getByRole('table', { name: 'Rows of customers-1000.csv' })
+    const panel = page.getByRole('region', { name: /Fix a whole column/ })
+    const problems = page.locator('.problem-summary, .ok-message')
+    const original = grid.getByRole('button', {
+      name: /^line 2, Phone 1: 846-790-4623x4715/,
+    })
+    await expect(original).toBeVisible()
+    await expect(problems).toContainText('Not a phone number')
+
+    const applyPhoneClean = async () => {
+      await panel.getByLabel('Column').selectOption({ label: 'Phone 1' })
+      await panel
+        .getByLabel('Change')
+        .selectOption({ label: 'Clean phone numbers, drop extensions' })
+      await panel.getByRole('button', { name: 'Preview' }).click()
+      await panel
+        .getByRole('button', { name: /^Apply to [\d,]+ values$/ })
+        .click()
+      await expect(original).toHaveCount(0)
+      await expect(problems).not.toContainText('Not a phone number')
+    }
+
+    // Undo from the list of changes applied.
+    await applyPhoneClean()
+    const applied = panel.getByRole('list', { name: 'Changes applied' })
+    await expect(applied).toContainText(
+      'Phone 1: clean phone numbers, drop extensions',
+    )
+    await shot(page, info, 'check-transform-applied.png')
+    await expectNoAxeViolations(page)
+    await applied
+      .getByRole('button', { name: 'Undo the change to Phone 1' })
+      .click()
+    await expect(applied).toHaveCount(0)
+    await expect(original).toBeVisible()
+    await expect(problems).toContainText('Not a phone number')
+
+    // Undo from the panel, where the column is chosen.
+    await applyPhoneClean()
+    await panel
+      .getByRole('button', { name: 'Undo the change to Phone 1' })
+      .filter({ hasText: 'Undo the change to Phone 1' })
+      .click()
+    await expect(
+      panel.getByRole('list', { name: 'Changes applied' }),
+    ).toHaveCount(0)
+    await expect(original).toBeVisible()
+    await expect(problems).toContainText('Not a phone number')
+    await expect(panel).not.toContainText('already has a change applied')
+  })
 })

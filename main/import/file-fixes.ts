@@ -50,13 +50,19 @@ export class FileFixes {
     { id: TransformId; transform: ValueTransform }
   >()
 
-  /** The record as it will be sent: transforms first, then the user's edits. */
-  apply(record: CsvRecord): CsvRecord {
+  /**
+   * The record as it will be sent: transforms first, then the user's edits.
+   * `without` leaves one column's transform out (a new transform for that
+   * column replaces it, so its preview starts from the file's values).
+   */
+  apply(record: CsvRecord, without?: number): CsvRecord {
     const edits = this.edits.get(record.row)
     if (this.transforms.size === 0 && edits === undefined) return record
 
     const values = [...record.values]
     for (const [column, { transform }] of this.transforms) {
+      if (column === without) continue
+
       const value = values[column] ?? ''
       if (value === '') continue
 

@@ -210,7 +210,7 @@ export async function previewTransform(
   for await (const batch of readCsvRecords(file.source, file.head.layout)) {
     const cells = []
     for (const raw of batch) {
-      const record = check.fixes.apply(raw)
+      const record = check.fixes.apply(raw, request.column)
       const value = record.values[request.column] ?? ''
       if (value !== '')
         cells.push({ row: record.row, line: record.line, value })

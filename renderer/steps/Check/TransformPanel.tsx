@@ -54,6 +54,21 @@ export function TransformPanel(props: Props) {
     transform: picked,
   })
 
+  const columnName = (index: number) =>
+    props.columns.find((c) => c.index === index)?.name ?? `#${index + 1}`
+
+  const undo = (target: number) =>
+    void run(async () => {
+      props.onApplied(
+        await unwrap(
+          api().undoTransform({ fileId: props.fileId, column: target }),
+        ),
+      )
+      setPreview(null)
+    })
+
+  const current = props.applied.find((entry) => entry.column === column)
+
   return (
     <section className="transform-panel" aria-labelledby="transform-title">
       <h3 id="transform-title">Fix a whole column</h3>
@@ -71,7 +86,19 @@ export function TransformPanel(props: Props) {
                 ?.label ?? entry.transform
             return (
               <li key={entry.column}>
-                ✓ {name?.name}: {label.charAt(0).toLowerCase() + label.slice(1)}
+                <span>
+                  ✓ {name?.name}:{' '}
+                  {label.charAt(0).toLowerCase() + label.slice(1)}
+                </span>{' '}
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  aria-label={`Undo the change to ${columnName(entry.column)}`}
+                  onClick={() => undo(entry.column)}
+                >
+                  Undo
+                </button>
               </li>
             )
           })}
@@ -125,6 +152,20 @@ export function TransformPanel(props: Props) {
           Preview
         </button>
       </div>
+      {current && column !== null && (
+        <p className="transform-current">
+          {columnName(column)} already has a change applied; applying another
+          replaces it.{' '}
+          <button
+            type="button"
+            className="small"
+            disabled={busy}
+            onClick={() => undo(column)}
+          >
+            Undo the change to {columnName(column)}
+          </button>
+        </p>
+      )}
       <ErrorMessage message={error} />
       {preview && (
         <div className="transform-preview">
