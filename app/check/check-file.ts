@@ -66,6 +66,12 @@ export interface CheckSummary {
   blocking: boolean
 }
 
+/**
+ * Which part of the check found a problem: the file's first lines, the
+ * mapping, a record (read or checked), or the advice over whole columns.
+ */
+export type ProblemOrigin = 'head' | 'mapping' | 'row' | 'column'
+
 /** What a whole-file check needs. */
 export interface CheckFileInput {
   fields: CrmField[]
@@ -73,9 +79,14 @@ export interface CheckFileInput {
   mapping: ImportMapping | ((columns: CsvColumn[]) => ImportMapping)
   layout?: Partial<CsvLayout>
   transform?: CellTransform
+  /**
+   * The user's fixes (edited cells, column transforms), applied to each
+   * record before it is checked and planned; the file is not changed.
+   */
+  fix?: (record: CsvRecord) => CsvRecord
   /** Problems kept in the summary (default 10,000); all are counted. */
   keepProblems?: number
-  onProblem?: (problem: Problem) => void
+  onProblem?: (problem: Problem, origin: ProblemOrigin) => void
   onProgress?: (progress: CheckProgress) => void
 }
 
@@ -127,6 +138,7 @@ export async function checkFile(
     suggestions: [],
     blocking: false,
   }
+  let origin: ProblemOrigin = 'head'
   const add = (problem: Problem): void => {
     summary.problemCount++
     if (problem.severity === 'error') summary.errorCount++
@@ -136,7 +148,7 @@ export async function checkFile(
       (summary.countsByCode[problem.code] ?? 0) + 1
     if (summary.problems.length < keep) summary.problems.push(problem)
 
-    input.onProblem?.(problem)
+    input.onProblem?.(problem, origin)
   }
 
   head.problems.forEach(add)
@@ -153,7 +165,9 @@ export async function checkFile(
     transform: input.transform,
     expectedRows: estimateRows(source.size, head.preview),
   }
+  origin = 'mapping'
   checkMapping(checkInput).forEach(add)
+  origin = 'row'
   const checker = createRowChecker(checkInput)
   const columns = jobColumns(mapping, input.fields)
   const advisor = createTransformAdvisor(input.fields, mapping, head.columns)
@@ -188,7 +202,8 @@ export async function checkFile(
       bytesRead = read
     },
   })) {
-    for (const record of batch) {
+    for (const read of batch) {
+      const record = input.fix ? input.fix(read) : read
       broken = readErrorRows.delete(record.row)
       if (!input.onProblem && summary.problems.length >= keep) {
         // Nobody reads these problems one by one: count them only.
@@ -222,6 +237,7 @@ export async function checkFile(
   }
 
   checker.finish().forEach(add)
+  origin = 'column'
   const advice = advisor.result()
   advice.problems.forEach(add)
   summary.suggestions = advice.suggestions

@@ -2,6 +2,8 @@ import type { CheckProgress, CheckSummary } from '../../app/check/check-file.ts'
 import type { CsvLayout } from '../../app/csv/csv-types.ts'
 import type { CrmField } from '../../app/fields/crm-field.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
+import type { PlainFixes } from './plain-fixes.ts'
+import type { ProblemBatch } from './problem-batch.ts'
 
 /** What the check worker is asked to do. */
 export interface CheckJob {
@@ -16,10 +18,18 @@ export interface CheckJob {
   mapping: ImportMapping | { auto: Omit<ImportMapping, 'fields'> }
   layout?: Partial<CsvLayout>
   keepProblems?: number
+  /** The user's edited cells and column transforms, applied to each row. */
+  fixes?: PlainFixes
+  /**
+   * Sends every problem back in batches as the check goes (the wizard
+   * builds its grid state from them); the summary then keeps none.
+   */
+  stream?: { keepFull: number }
 }
 
 /** Messages from the worker to the main thread. */
 export type CheckWorkerMessage =
   | { type: 'progress'; progress: CheckProgress; bytesTotal: number | null }
+  | { type: 'problems'; progress: CheckProgress; problems: ProblemBatch }
   | { type: 'done'; summary: CheckSummary }
   | { type: 'failed'; code: 'CANNOT_READ'; message: string }

@@ -3,23 +3,78 @@
  * window never freezes. Receives a CheckJob as workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import type { CheckProgress } from '../../app/check/check-file.ts'
+import type { Problem } from '../../app/check/problem.ts'
 import { runCheckJob } from './check-job.ts'
 import type { CheckJob, CheckWorkerMessage } from './check-messages.ts'
+import { CONTEXT_CODES } from './context-codes.ts'
+import { ProblemBatcher } from './problem-batch.ts'
 
-const post = (message: CheckWorkerMessage): void => {
-  parentPort?.postMessage(message)
+/** A message per batch would flood the main thread; 10 per second do. */
+const EVERY_MS = 100
+/** Problems held before a message goes whatever the time. */
+const MOST_HELD = 50_000
+
+const job = workerData as CheckJob
+const post = (
+  message: CheckWorkerMessage,
+  transfer: ArrayBuffer[] = [],
+): void => {
+  parentPort?.postMessage(message, transfer)
+}
+const batcher = job.stream
+  ? new ProblemBatcher(job.stream.keepFull, CONTEXT_CODES)
+  : null
+let lastPost = 0
+let last: CheckProgress = {
+  rows: 0,
+  problems: 0,
+  bytesRead: 0,
+  bytesTotal: null,
 }
 
-let lastPost = 0
-runCheckJob(workerData as CheckJob, (progress, bytesTotal) => {
-  // A progress message per batch would flood the main thread; 10 per second do.
-  const now = Date.now()
-  if (now - lastPost < 100) return
+const flush = (): void => {
+  lastPost = Date.now()
+  if (batcher === null) return
 
-  lastPost = now
-  post({ type: 'progress', progress, bytesTotal })
+  const problems = batcher.take()
+  post({ type: 'problems', progress: last, problems }, [
+    problems.cells.buffer as ArrayBuffer,
+  ])
+}
+
+const onProblem = (problem: Problem, origin: string): void => {
+  // The main process shows the file's head and checks the mapping itself.
+  if (origin === 'head' || origin === 'mapping') return
+
+  batcher?.add(problem)
+}
+
+runCheckJob(job, {
+  onProgress(progress, bytesTotal) {
+    last = progress
+    const due = Date.now() - lastPost >= EVERY_MS
+    if (batcher !== null) {
+      if (due || batcher.size >= MOST_HELD) flush()
+      return
+    }
+
+    if (!due) return
+
+    lastPost = Date.now()
+    post({ type: 'progress', progress, bytesTotal })
+  },
+  ...(batcher ? { onProblem } : {}),
 })
-  .then((summary) => post({ type: 'done', summary }))
+  .then((summary) => {
+    last = {
+      ...last,
+      rows: summary.rowCount,
+      problems: summary.problemCount,
+    }
+    flush()
+    post({ type: 'done', summary })
+  })
   .catch((error: unknown) =>
     post({
       type: 'failed',

@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads'
 import type { CheckProgress, CheckSummary } from '../../app/check/check-file.ts'
 import { createLogger } from '../log/logger.ts'
 import type { CheckJob, CheckWorkerMessage } from './check-messages.ts'
+import type { ProblemBatch } from './problem-batch.ts'
+import { checkWorkerUrl } from './worker-url.ts'
 
 const log = createLogger('engine')
 
@@ -17,11 +19,18 @@ export type CheckRunResult =
 /** A check running in a worker thread. */
 export interface CheckRun {
   result: Promise<CheckRunResult>
+  /** Stops the worker; the result is CANCELLED unless it had already come. */
   cancel(): void
 }
 
-/** The worker script; a bundled app passes its built file instead. */
-const DEFAULT_WORKER = new URL('./check-worker.ts', import.meta.url)
+/** What the caller hears while the worker checks. */
+export interface CheckRunOptions {
+  onProgress?: (progress: CheckProgress, bytesTotal: number | null) => void
+  /** With `job.stream`: each batch of problems, in file order. */
+  onProblems?: (problems: ProblemBatch, progress: CheckProgress) => void
+  /** The worker script; by default the one `checkWorkerUrl` finds. */
+  workerUrl?: URL
+}
 
 /**
  * In development the worker is TypeScript: a tiny script registers tsx's
@@ -32,26 +41,43 @@ function tsBootstrap(url: URL): string {
   return `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}) })`
 }
 
+function startWorker(url: URL, job: CheckJob): Worker {
+  if (url.pathname.endsWith('.ts')) {
+    return new Worker(tsBootstrap(url), { eval: true, workerData: job })
+  }
+
+  return new Worker(url, { workerData: job })
+}
+
 /** Reads and checks a whole file in a worker thread, with progress events. */
 export function runCheckInWorker(
   job: CheckJob,
-  options: {
-    onProgress?: (progress: CheckProgress, bytesTotal: number | null) => void
-    workerUrl?: URL
-  } = {},
+  options: CheckRunOptions = {},
 ): CheckRun {
-  const url = options.workerUrl ?? DEFAULT_WORKER
-  const worker = url.pathname.endsWith('.ts')
-    ? new Worker(tsBootstrap(url), { eval: true, workerData: job })
-    : new Worker(url, { workerData: job })
+  const worker = startWorker(options.workerUrl ?? checkWorkerUrl(), job)
+  let settled = false
   let settle: (result: CheckRunResult) => void = () => {}
   const result = new Promise<CheckRunResult>((resolve) => {
-    settle = resolve
+    settle = (outcome) => {
+      if (settled) return
+
+      settled = true
+      resolve(outcome)
+    }
   })
 
   worker.on('message', (message: CheckWorkerMessage) => {
+    // Messages already queued when the caller cancelled are not delivered.
+    if (settled) return
+
     if (message.type === 'progress') {
       options.onProgress?.(message.progress, message.bytesTotal)
+      return
+    }
+
+    if (message.type === 'problems') {
+      options.onProblems?.(message.problems, message.progress)
+      options.onProgress?.(message.progress, message.progress.bytesTotal)
       return
     }
 
@@ -74,16 +100,19 @@ export function runCheckInWorker(
       message: `Checking stopped unexpectedly (${error.message}). Try again; if it happens again, send the log file.`,
     })
   })
-  worker.on('exit', () =>
-    settle({
-      ok: false,
-      code: 'CANCELLED',
-      message: 'The check was cancelled.',
-    }),
-  )
+  worker.on('exit', () => settle(CANCELLED))
 
   return {
     result,
-    cancel: () => void worker.terminate(),
+    cancel: () => {
+      settle(CANCELLED)
+      void worker.terminate()
+    },
   }
+}
+
+const CANCELLED: CheckRunResult = {
+  ok: false,
+  code: 'CANCELLED',
+  message: 'The check was cancelled.',
 }
