@@ -1,8 +1,14 @@
 import Papa from 'papaparse'
 import type { CsvDelimiter, CsvRecord } from './csv-types.ts'
+import {
+  type LineBreak,
+  type OtherBreaks,
+  countLineBreaks,
+  hasOnlyBreak,
+  unifyLineBreaks,
+} from './line-breaks.ts'
 
-/** Line breaks the reader understands. */
-export type LineBreak = '\r\n' | '\n' | '\r'
+export { detectLineBreak, type LineBreak } from './line-breaks.ts'
 
 /** A quoting fault Papa Parse found, placed on a physical line. */
 export interface SplitFault {
@@ -13,20 +19,15 @@ export interface SplitFault {
 /** No single record may hold more text than this (Zoho: 200 × 32,000). */
 const MAX_PENDING_CHARS = 16 * 1024 * 1024
 
-/** Which line break a file uses, judged from its first one. */
-export function detectLineBreak(text: string): LineBreak {
-  const lf = text.indexOf('\n')
-  if (lf > 0 && text[lf - 1] === '\r') return '\r\n'
-
-  if (lf === -1 && text.includes('\r')) return '\r'
-
-  return '\n'
-}
+type Parsed = Papa.ParseResult<string[]>
 
 /**
  * Cuts decoded text, fed chunk by chunk, into records with their physical
  * line numbers. Papa Parse's own parser does the RFC 4180 work; this keeps
  * the unfinished tail between chunks, as Papa's streamers do internally.
+ * Papa ends records only at one kind of line break, so a chunk that mixes
+ * kinds (CRLF with a bare LF or CR, say) has its breaks outside quoted
+ * values made alike first; values keep theirs exactly.
  */
 export class RecordSplitter {
   private parser: Papa.Parser
@@ -34,9 +35,11 @@ export class RecordSplitter {
   private nextLine = 1
   private breakChar: string
   readonly faults: SplitFault[] = []
+  /** Lines outside quoted values that end in another break than the file's. */
+  readonly otherBreaks: OtherBreaks = { count: 0, first: [] }
 
   constructor(
-    delimiter: CsvDelimiter,
+    private readonly delimiter: CsvDelimiter,
     private readonly lineBreak: LineBreak,
   ) {
     this.parser = new Papa.Parser({ delimiter, newline: lineBreak })
@@ -50,35 +53,72 @@ export class RecordSplitter {
 
   /** Feeds text; returns the records completed so far (row is set to -1). */
   push(text: string, last: boolean): CsvRecord[] {
-    const input = this.pending + text
+    let input = this.pending + text
+    // A CR at the end may be the first half of a CRLF split between chunks.
+    const held = !last && input.endsWith('\r') ? '\r' : ''
+    if (held) input = input.slice(0, -1)
+
     if (!last && input.length > MAX_PENDING_CHARS && !input.includes('\n')) {
       this.faults.push({ line: this.nextLine, kind: 'RecordTooLong' })
     }
 
-    const result = this.parser.parse(input, 0, !last) as Papa.ParseResult<
-      string[]
-    >
-    const cursor = last ? input.length : result.meta.cursor
-    this.pending = last ? '' : input.slice(cursor)
+    // CRLF is verified after parsing, by counting (cheaper than a search).
+    let alike = this.lineBreak === '\r\n' || hasOnlyBreak(input, this.lineBreak)
+    if (!alike) input = this.unify(input)
+
+    let result = this.parse(input, last)
+    let cursor = last ? input.length : result.meta.cursor
+    let simple = alike && !last && this.isSimple(input, cursor, result)
+    if (this.lineBreak === '\r\n' && !simple) {
+      alike = hasOnlyBreak(input, '\r\n')
+      if (!alike) {
+        input = this.unify(input)
+        result = this.parse(input, last)
+        cursor = last ? input.length : result.meta.cursor
+      }
+    }
+
+    this.pending = last ? '' : input.slice(cursor) + held
     if (this.pending.length > MAX_PENDING_CHARS) {
       this.faults.push({ line: this.nextLine, kind: 'RecordTooLong' })
       this.pending = ''
     }
 
-    return this.number(result, input, cursor, last)
+    return this.number(result, simple)
   }
 
-  private number(
-    result: Papa.ParseResult<string[]>,
-    input: string,
-    cursor: number,
-    last: boolean,
-  ): CsvRecord[] {
+  private parse(input: string, last: boolean): Parsed {
+    return this.parser.parse(input, 0, !last) as Parsed
+  }
+
+  private unify(input: string): string {
+    return unifyLineBreaks(
+      input,
+      this.lineBreak,
+      this.delimiter,
+      this.nextLine,
+      this.otherBreaks,
+    )
+  }
+
+  /**
+   * As many line breaks as records means none spans lines. For CRLF this
+   * also proves no bare LF or CR hides in the text: Papa ends records only
+   * at CRLF, so every CR and every LF must belong to one.
+   */
+  private isSimple(input: string, cursor: number, result: Parsed): boolean {
+    const rows = result.data.length
+    if (this.countChar(input, this.breakChar, cursor) !== rows) return false
+
+    return (
+      this.lineBreak !== '\r\n' || this.countChar(input, '\r', cursor) === rows
+    )
+  }
+
+  private number(result: Parsed, simple: boolean): CsvRecord[] {
     const rows = result.data
     const records: CsvRecord[] = new Array(rows.length)
     const first = this.nextLine
-    // Fast path: as many line breaks as records means none spans lines.
-    const simple = !last && this.countBreaks(input, cursor) === rows.length
 
     for (let i = 0; i < rows.length; i++) {
       const values = rows[i] as string[]
@@ -102,25 +142,22 @@ export class RecordSplitter {
     return records
   }
 
-  private countBreaks(input: string, end: number): number {
+  private countChar(input: string, char: string, end: number): number {
     let count = 0
-    let at = input.indexOf(this.breakChar)
+    let at = input.indexOf(char)
     while (at !== -1 && at < end) {
       count++
-      at = input.indexOf(this.breakChar, at + 1)
+      at = input.indexOf(char, at + 1)
     }
 
     return count
   }
 
+  /** Physical line breaks inside a record's values (all three kinds). */
   private breaksInside(values: string[]): number {
     let count = 0
     for (const value of values) {
-      let at = value.indexOf(this.breakChar)
-      while (at !== -1) {
-        count++
-        at = value.indexOf(this.breakChar, at + 1)
-      }
+      if (value.length > 0) count += countLineBreaks(value)
     }
 
     return count
