@@ -31,6 +31,9 @@ export type ProblemCode =
   | 'INVALID_VALUE'
   | 'UNKNOWN_FIELD'
   | 'NOT_CSV'
+  | 'LINE_BREAKS'
+  | 'DUPLICATE_HEADER'
+  | 'MISSING_HEADER'
 
 /** One thing that is wrong with a cell, a row or the file. */
 export interface Problem {
