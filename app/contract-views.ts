@@ -66,10 +66,23 @@ export interface FileProgress {
   done: boolean
 }
 
-/** What the Check step shows after every row was checked. */
+/** How far the whole-file check has got. */
+export interface CheckProgressView {
+  rowsChecked: number
+  bytesRead: number
+  bytesTotal: number | null
+  /** Every row is checked; until then the import cannot start. */
+  done: boolean
+  /** Why the check stopped before the end, when it failed. */
+  failure: string | null
+}
+
+/** What the Check step shows; it fills in while the rows are checked. */
 export interface CheckSummary {
   fileId: string
+  /** Rows in the file (the rows checked so far while they are not counted). */
   rowCount: number
+  progress: CheckProgressView
   rowsWithErrors: number
   rowsWithWarnings: number
   /** Problems that block the import whatever the rows say. */
@@ -201,7 +214,10 @@ export interface ReportRow {
   row: number
   line: number
   kind: 'skipped' | 'excluded'
+  /** The values sent (or, for a row not sent, as the user left them). */
   values: string[]
+  /** Columns changed in Bulkwright (edit or transform): what the file had. */
+  changed: { column: number; original: string }[]
   reason: string
   /** The reason without this row's particulars, for grouping and filtering. */
   group: string

@@ -8,6 +8,7 @@ import {
   exportSkipped,
   type ReportDeps,
 } from '../import/skipped-report.ts'
+import { saveRunFixes } from '../import/sent-values.ts'
 import { UserFacingError } from '../user-facing-error.ts'
 import type { RunService } from './run-service.ts'
 import { writeSkippedRowsFile } from './skipped-rows-file.ts'
@@ -64,7 +65,7 @@ export function createRunHandlers(deps: {
         throw new UserFacingError('MAPPING_INCOMPLETE', blocking.message)
 
       const rerun = reruns.get(fileId)
-      return runs.start({
+      const started = await runs.start({
         // The user's edits, transforms and exclusions from the Check step.
         fixes: check.fixes,
         file,
@@ -75,6 +76,9 @@ export function createRunHandlers(deps: {
         previousRunId: rerun?.runId ?? null,
         originalLines: rerun?.lines ?? null,
       })
+      // Kept so that the report shows rows not sent as the user left them.
+      await saveRunFixes(deps.store, started.runId, check.fixes, check.input)
+      return started
     },
     getRun: async ({ runId }) => view((await runs.get(runId)).view),
     getReport: async ({ runId }) =>

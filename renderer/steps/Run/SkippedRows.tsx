@@ -4,7 +4,7 @@ import type { ReportView } from '../../../app/contract.ts'
 // Rows drawn at first; more on request keeps huge reports responsive.
 const PAGE = 2000
 
-/** Every row not imported, with its line, outcome, reason and own values. */
+/** Every row not imported, with its line, outcome, reason and the values sent. */
 export function SkippedRows({
   report,
   reason,
@@ -21,6 +21,11 @@ export function SkippedRows({
         ? report.rows
         : report.rows.filter((row) => row.group === reason),
     [report.rows, reason],
+  )
+
+  const anyChanged = useMemo(
+    () => report.rows.some((row) => row.changed.length > 0),
+    [report.rows],
   )
 
   return (
@@ -49,6 +54,12 @@ export function SkippedRows({
           {rows.length.toLocaleString()} rows
         </span>
       </div>
+      {anyChanged && (
+        <p className="muted" data-testid="changed-note">
+          Values are shown as they were sent. ✎ marks a value you changed in
+          Bulkwright (a cell edit or a column change), with what the file had.
+        </p>
+      )}
       <div className="table-scroll tall">
         <table aria-label="Skipped rows">
           <thead>
@@ -70,7 +81,11 @@ export function SkippedRows({
                 <td>{row.kind}</td>
                 <td className="reason">{row.reason}</td>
                 {report.columns.map((_column, index) => (
-                  <td key={index}>{row.values[index] ?? ''}</td>
+                  <ValueCell
+                    key={index}
+                    value={row.values[index] ?? ''}
+                    fileHad={row.changed.find((c) => c.column === index)}
+                  />
                 ))}
               </tr>
             ))}
@@ -83,5 +98,30 @@ export function SkippedRows({
         </button>
       )}
     </div>
+  )
+}
+
+/** A value as sent; where Bulkwright changed it, what the file had too. */
+function ValueCell({
+  value,
+  fileHad,
+}: {
+  value: string
+  fileHad: { original: string } | undefined
+}) {
+  if (fileHad === undefined) return <td>{value}</td>
+
+  const had = fileHad.original === '' ? 'nothing' : `“${fileHad.original}”`
+  return (
+    <td
+      className="value-changed"
+      title={`Edited in Bulkwright; the file had ${had}`}
+    >
+      {value}
+      <span className="file-had">
+        <span aria-hidden="true">✎ </span>edited in Bulkwright; the file had{' '}
+        {had}
+      </span>
+    </td>
   )
 }
