@@ -66,9 +66,13 @@ export interface Requests {
     request: { headers: string[]; mapping: SavedMapping }
     response: null
   }
-  /** Checks every row of an open file against a mapping. */
+  /**
+   * Checks every row of an open file against a mapping, in a worker; a
+   * newer check of the file cancels an older one. Answers at the end, or at
+   * once with `background` (progress then comes as checkProgress events).
+   */
   checkImport: {
-    request: { fileId: string; mapping: ImportMapping }
+    request: { fileId: string; mapping: ImportMapping; background?: boolean }
     response: CheckSummary
   }
   /** A page of the Check grid, read from the file with the user's fixes. */
@@ -157,6 +161,8 @@ export interface Requests {
 /** Every event the main process sends to the renderer. */
 export interface Events {
   fileProgress: FileProgress
+  /** The summary as the check of a file goes on, and once it ends. */
+  checkProgress: CheckSummary
   runProgress: RunView
   /** The connection changed (connecting, connected, switched, failed). */
   connection: ConnectionInfo
@@ -201,6 +207,7 @@ export const REQUEST_NAMES = [
 /** The event names, likewise. */
 export const EVENT_NAMES = [
   'fileProgress',
+  'checkProgress',
   'runProgress',
   'connection',
   'openExternal',

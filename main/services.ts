@@ -12,7 +12,8 @@ import type { CrmConnection } from './connection/crm-connection.ts'
 import { perConnection } from './connection/per-connection.ts'
 import { fileVault } from './oauth/file-vault.ts'
 import type { TokenVault } from './oauth/vault.ts'
-import { checkFile, type FileCheck } from './import/check-file.ts'
+import { checkImport, onCheckProgress } from './import/check-file.ts'
+import { useCheckWorker } from './engine/worker-url.ts'
 import { countRows } from './import/count-rows.ts'
 import { OpenFiles } from './import/open-files.ts'
 import { RecentMappings } from './import/recent-mappings.ts'
@@ -43,6 +44,8 @@ export interface ServicesOptions {
   openExternal?: (url: string) => Promise<void>
   /** Browser mode and tests only: Zoho sign-ins go to the LocalCRM. */
   zohoAccountsOverride?: 'localcrm'
+  /** The check worker script (browser mode: the built one in dist). */
+  checkWorker?: URL
 }
 
 /** Sends an event to the renderer. */
@@ -78,6 +81,8 @@ export async function createServices(
     log.error('could not start or connect to LocalCRM', error)
   }
   let send: EventSender = () => {}
+  onCheckProgress((summary) => send('checkProgress', summary))
+  useCheckWorker(options.checkWorker ?? null)
   const connections = await createConnectionManager({
     localCrm,
     localCrmError: connectionError,
@@ -92,7 +97,6 @@ export async function createServices(
   })
 
   const files = new OpenFiles(join(options.dataDir, 'received'))
-  const checks = new Map<string, FileCheck>()
   const recent = new RecentMappings(
     join(options.dataDir, 'mappings', 'recent.json'),
   )
@@ -168,13 +172,12 @@ export async function createServices(
       countInBackground(await files.openBytes(name, bytes)),
     listRecentMappings: async () => recent.list(),
     rememberMapping: async (entry) => recent.remember(entry).then(() => null),
-    async checkImport({ fileId, mapping }) {
-      const file = files.get(fileId)
-      const fields = await fieldsOf(mapping.module)
-      const check = await checkFile(file, { fields, mapping })
-      checks.set(fileId, check)
-      return check.summary
-    },
+    checkImport: async ({ fileId, mapping, background }) =>
+      checkImport(
+        files.get(fileId),
+        { fields: await fieldsOf(mapping.module), mapping },
+        background,
+      ),
     listRows: async ({ fileId, ...page }) =>
       grid.listRows(files.get(fileId), page),
     editCell: async ({ fileId, ...cell }) =>

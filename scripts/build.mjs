@@ -1,6 +1,7 @@
-// Builds everything the app and browser mode run: the Electron main process
-// and preload (CommonJS, as a sandboxed preload must be), the browser-mode
-// preload (the same preload over a stand-in for Electron), and the wizard.
+// Builds everything the app and browser mode run: the Electron main process,
+// its check worker and the preload (CommonJS, as a sandboxed preload must
+// be), the browser-mode preload (the same preload over a stand-in for
+// Electron), and the wizard.
 import { build as esbuild } from 'esbuild'
 import { build as viteBuild } from 'vite'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +14,8 @@ await esbuild({
   entryPoints: {
     'electron-main': 'main/electron-main.ts',
     preload: 'main/preload.ts',
+    // The whole-file check runs in a worker thread: main finds it here.
+    'check-worker': 'main/engine/check-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
@@ -21,6 +24,10 @@ await esbuild({
   format: 'cjs',
   target: 'node22',
   external: ['electron'],
+  // Tells the bundled code it runs from dist/main (see worker-url.ts).
+  define: { BULKWRIGHT_BUNDLED: 'true' },
+  // import.meta is used only on the paths that run from TypeScript source.
+  logOverride: { 'empty-import-meta': 'silent' },
   sourcemap: true,
   logLevel: 'warning',
 })

@@ -10,6 +10,7 @@ import { registerHandlers } from '../ipc/register-handlers.ts'
 import { createLogger } from '../log/logger.ts'
 import { CONTENT_SECURITY_POLICY } from '../window/content-security-policy.ts'
 import { createServices, type ServicesOptions } from '../services.ts'
+import { builtCheckWorker } from '../engine/worker-url.ts'
 import { decodeBridgeJson, encodeBridgeJson } from './bridge-json.ts'
 import { IpcMainStandIn } from './ipc-main-stand-in.ts'
 
@@ -59,7 +60,11 @@ async function readBody(request: IncomingMessage): Promise<string> {
 export async function startBrowserMode(
   options: BrowserModeOptions,
 ): Promise<BrowserMode> {
-  const services = await createServices(options)
+  // The same built check worker as the desktop app (`npm run build`).
+  const services = await createServices({
+    checkWorker: builtCheckWorker(options.distDir),
+    ...options,
+  })
   const ipcMain = new IpcMainStandIn()
   const streams = new Set<ServerResponse>()
   let origin = ''

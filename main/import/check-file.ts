@@ -1,33 +1,41 @@
-import type { CheckSummary } from '../../app/contract.ts'
-import type { Problem, ProblemCode } from '../../app/check/problem.ts'
-import {
-  checkMapping,
-  createRowChecker,
-  type CheckInput,
-} from '../../app/check/check-rows.ts'
-import { readCsvRecords } from '../../app/csv/read-csv.ts'
+import type { CheckProgressView, CheckSummary } from '../../app/contract.ts'
+import type { Problem } from '../../app/check/problem.ts'
+import { checkMapping, type CheckInput } from '../../app/check/check-rows.ts'
 import type { CrmField } from '../../app/fields/crm-field.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
-import { JOB_CREDITS, MAX_ROWS_PER_JOB } from '../../app/plan/zoho-limits.ts'
+import { plainFixes } from '../engine/plain-fixes.ts'
+import {
+  type CheckRunResult,
+  runCheckInWorker,
+} from '../engine/run-check-in-worker.ts'
 import { createLogger } from '../log/logger.ts'
+import { UserFacingError } from '../user-facing-error.ts'
+import { CheckFindings } from './check-findings.ts'
 import { CheckState } from './check-state.ts'
-import { CompactErrors } from './compact-errors.ts'
+import { summarise } from './check-summary.ts'
 import { fixesFor, type FileFixes } from './file-fixes.ts'
 import type { OpenFile } from './open-files.ts'
 import { rowIndexFor } from './row-index.ts'
 
+export { summarise } from './check-summary.ts'
+
 const log = createLogger('check')
 
-/**
- * Problems kept in full. Past this, each row's first error is kept in a
- * compact form: holding a million full problems (their sentences) costs
- * more time in garbage collection than the whole check.
- */
-const MAX_KEPT_PROBLEMS = 100_000
-/** Problems sent with the summary; the grid pages through the rest. */
-const PROBLEMS_IN_SUMMARY = 500
+/** Summaries sent while a check runs, at most one per this many ms. */
+const SUMMARY_EVERY_MS = 250
 
-/** The result of checking every row, kept for the grid, the run and the report. */
+/** What a check is given: the module's fields and the user's mapping. */
+export interface CheckRequest {
+  fields: CrmField[]
+  mapping: ImportMapping
+}
+
+/**
+ * A check of every row of an open file, run in a worker and filling in as
+ * it goes; kept for the grid, the run and the report. Each object is one
+ * moment of the check: `latestCheck` gives a new one once more rows are in,
+ * so that what the grid derives from it (filtered rows) is never stale.
+ */
 export interface FileCheck {
   summary: CheckSummary
   /**
@@ -36,142 +44,240 @@ export interface FileCheck {
    */
   readonly problems: Problem[]
   /** The problems kept in full, in file order. */
-  keptProblems: Problem[]
-  /** Rows with at least one blocking problem (before exclusions). */
-  rowsWithErrors: Set<number>
-  rowCount: number
+  readonly keptProblems: Problem[]
+  /** Rows of the grid: every row of the file once they are known. */
+  readonly rowCount: number
   /** The user's edits, transforms and exclusions, applied to every read. */
-  fixes: FileFixes
+  readonly fixes: FileFixes
   /** Per-row findings for the grid and its filters. */
-  state: CheckState
-  input: { fields: CrmField[]; mapping: ImportMapping }
-  mappingProblems: Problem[]
+  readonly state: CheckState
+  readonly input: CheckRequest
+  readonly mappingProblems: Problem[]
+  readonly progress: CheckProgressView
+  /** Settles when the check has ended; see `CheckEnd`. */
+  readonly ended: Promise<CheckEnd>
 }
 
-const latest = new Map<string, FileCheck>()
+/** How a check ended: every row checked, replaced by a newer one, or not. */
+export type CheckEnd =
+  | { ok: true; check: FileCheck }
+  | { ok: false; code: 'REPLACED'; newer: FileCheck }
+  | { ok: false; code: 'CANNOT_READ' | 'WORKER_FAILED'; message: string }
 
-/** The last check of an open file, for the grid. */
+/** Hears every check's summary as it fills in (the contract's event). */
+export type CheckListener = (summary: CheckSummary) => void
+
+let listener: CheckListener = () => {}
+
+/** Sets who hears the summaries of running checks. */
+export function onCheckProgress(next: CheckListener): void {
+  listener = next
+}
+
+const latest = new Map<string, RunningCheck>()
+
+/** The last check of an open file, as it stands now, for the grid. */
 export function latestCheck(fileId: string): FileCheck | undefined {
-  return latest.get(fileId)
+  return latest.get(fileId)?.now()
 }
 
 /** The full input of the row checker for a file. */
-export function checkInputOf(
-  file: OpenFile,
-  input: { fields: CrmField[]; mapping: ImportMapping },
-): CheckInput {
+export function checkInputOf(file: OpenFile, input: CheckRequest): CheckInput {
   return { ...input, fileName: file.name, columns: file.head.columns }
 }
 
-/** The summary as it stands, with exclusions and edits counted. */
-export function summarise(file: OpenFile, check: FileCheck): CheckSummary {
-  const { state, fixes } = check
-  let rowsWithErrors = 0
-  let rowsWithWarnings = 0
-  for (let row = 0; row < state.rowCount; row++) {
-    if (fixes.isExcluded(row)) continue
+/** One check of one file, from its start in the worker to its end. */
+class RunningCheck {
+  readonly fixes: FileFixes
+  readonly state: CheckState
+  readonly findings: CheckFindings
+  readonly mappingProblems: Problem[]
+  progress: CheckProgressView
+  summary!: CheckSummary
+  ended!: Promise<CheckEnd>
+  private replacedBy: RunningCheck | null = null
+  private cancel: () => void = () => {}
+  private version = 0
+  private view: FileCheck | null = null
+  private lastSent = 0
+  private readonly started = Date.now()
 
-    if (state.hasError(row)) rowsWithErrors++
-    else if (state.hasWarning(row)) rowsWithWarnings++
+  constructor(
+    readonly file: OpenFile,
+    readonly input: CheckRequest,
+  ) {
+    this.fixes = fixesFor(file.fileId)
+    this.state = new CheckState(file.head.columns)
+    this.findings = new CheckFindings(file, input.mapping, this.state)
+    this.mappingProblems = checkMapping(checkInputOf(file, input))
+    this.progress = {
+      rowsChecked: 0,
+      bytesRead: 0,
+      bytesTotal: file.size,
+      done: false,
+      failure: null,
+    }
   }
 
-  const byColumnAndCode = state.byColumnAndCode()
-  const byCode: Partial<Record<ProblemCode, number>> = {}
-  const byColumn: Record<string, number> = {}
-  for (const entry of byColumnAndCode) {
-    byCode[entry.code] = (byCode[entry.code] ?? 0) + entry.count
-    const name = entry.columnName || '(file)'
-    byColumn[name] = (byColumn[name] ?? 0) + entry.count
+  /** Starts the worker; the summary so far is ready at once. */
+  start(): void {
+    const run = runCheckInWorker(
+      {
+        path: this.file.path,
+        name: this.file.name,
+        layout: this.file.head.layout,
+        fields: this.input.fields,
+        mapping: this.input.mapping,
+        fixes: plainFixes(this.fixes),
+        stream: { keepFull: CheckFindings.KEPT_IN_FULL },
+      },
+      {
+        onProblems: (batch, progress) => {
+          this.findings.receive(batch)
+          this.state.rowCount = progress.rows
+          this.progress = {
+            ...this.progress,
+            rowsChecked: progress.rows,
+            bytesRead: progress.bytesRead,
+          }
+          this.changed(false)
+        },
+      },
+    )
+    this.cancel = run.cancel
+    this.ended = run.result.then((result) => this.end(result))
+    this.summary = summarise(this.file, this.now())
   }
 
-  const rowsExcluded = fixes.excluded.size
-  const rowsToSend = state.rowCount - rowsExcluded - rowsWithErrors
-  const jobs = rowsToSend === 0 ? 0 : Math.ceil(rowsToSend / MAX_ROWS_PER_JOB)
-  return {
-    fileId: file.fileId,
-    rowCount: state.rowCount,
-    rowsWithErrors,
-    rowsWithWarnings,
-    mappingProblems: check.mappingProblems,
-    byCode,
-    byColumn,
-    problems: check.keptProblems.slice(0, PROBLEMS_IN_SUMMARY),
-    problemCount: state.problemCount,
-    plan: { jobs, credits: jobs * JOB_CREDITS, rowsToSend },
-    rowsExcluded,
-    byColumnAndCode,
-    transforms: [...fixes.transforms].map(([column, { id }]) => ({
-      column,
-      transform: id,
-    })),
-    editedCells: fixes.editedCells,
+  /** Stops the worker because a newer check of the file started. */
+  replace(newer: RunningCheck): void {
+    this.replacedBy = newer
+    this.cancel()
+  }
+
+  /** This moment of the check, as the grid and the run see it. */
+  now(): FileCheck {
+    if (this.view !== null) return this.view
+
+    const check = this
+    const view: FileCheck = {
+      get summary() {
+        return check.summary
+      },
+      set summary(next) {
+        check.summary = next
+      },
+      get problems() {
+        return check.findings.all()
+      },
+      keptProblems: this.findings.kept,
+      get rowCount() {
+        return check.gridRows()
+      },
+      fixes: this.fixes,
+      state: this.state,
+      input: this.input,
+      mappingProblems: this.mappingProblems,
+      progress: this.progress,
+      ended: this.ended,
+    }
+    this.view = view
+    return view
+  }
+
+  /** All rows once the check or the file's count knows them. */
+  gridRows(): number {
+    if (this.progress.done) return this.state.rowCount
+
+    return (
+      this.file.rowCount ??
+      Math.max(this.state.rowCount, this.file.head.preview.length)
+    )
+  }
+
+  private changed(final: boolean): void {
+    this.version++
+    this.view = null
+    if (!final && Date.now() - this.lastSent < SUMMARY_EVERY_MS) return
+
+    this.lastSent = Date.now()
+    this.summary = summarise(this.file, this.now())
+    listener(this.summary)
+  }
+
+  private end(result: CheckRunResult): CheckEnd {
+    if (this.replacedBy !== null) {
+      return { ok: false, code: 'REPLACED', newer: this.replacedBy.now() }
+    }
+
+    if (!result.ok) {
+      const code = result.code === 'CANCELLED' ? 'WORKER_FAILED' : result.code
+      this.progress = { ...this.progress, failure: result.message }
+      this.changed(true)
+      log.warn(`check of a file stopped: ${code}`)
+      return { ok: false, code, message: result.message }
+    }
+
+    this.state.rowCount = result.summary.rowCount
+    this.progress = {
+      ...this.progress,
+      rowsChecked: result.summary.rowCount,
+      bytesRead: this.progress.bytesTotal ?? this.progress.bytesRead,
+      done: true,
+    }
+    this.changed(true)
+    log.info(
+      `checked ${this.state.rowCount} rows in ${Date.now() - this.started} ms: ` +
+        `${this.state.problemCount} problems, ${this.summary.rowsWithErrors} rows with errors, ` +
+        `${this.fixes.excluded.size} excluded`,
+    )
+    return { ok: true, check: this.now() }
   }
 }
 
 /**
- * Reads the whole file once, with the user's fixes applied, and checks
- * every row against the mapping. Keeps per-row flags and lists, not values.
+ * Starts checking every row of a file in a worker, with the user's fixes
+ * applied, and answers at once: the check fills in as the worker reports.
+ * A check of the same file still running is cancelled.
+ */
+export function startCheck(file: OpenFile, input: CheckRequest): FileCheck {
+  const check = new RunningCheck(file, input)
+  latest.get(file.fileId)?.replace(check)
+  latest.set(file.fileId, check)
+  check.start()
+  // The grid's index of the file: started now, so that pages far into the
+  // file can be read while the check runs (the first pages need none).
+  rowIndexFor(file)
+  return check.now()
+}
+
+/**
+ * Checks every row of a file and answers once every row is checked. When
+ * a newer check replaces this one, answers with the newer one's end.
  */
 export async function checkFile(
   file: OpenFile,
-  input: { fields: CrmField[]; mapping: ImportMapping },
+  input: CheckRequest,
 ): Promise<FileCheck> {
-  const started = Date.now()
-  const full = checkInputOf(file, input)
-  const fixes = fixesFor(file.fileId)
-  const mappingProblems = checkMapping(full)
-  const checker = createRowChecker(full)
-  const state = new CheckState(file.head.columns)
-  const problems: Problem[] = []
-  const rowsWithErrors = new Set<number>()
+  let check = startCheck(file, input)
+  for (;;) {
+    const end = await check.ended
+    if (end.ok) return end.check
 
-  const beyond = new CompactErrors()
-  const keep = (problem: Problem) => {
-    const firstError =
-      problem.severity === 'error' &&
-      problem.row !== null &&
-      !rowsWithErrors.has(problem.row)
-    if (firstError) rowsWithErrors.add(problem.row as number)
+    if (end.code !== 'REPLACED')
+      throw new UserFacingError(end.code, end.message)
 
-    state.add(problem)
-    if (problems.length < MAX_KEPT_PROBLEMS) problems.push(problem)
-    else if (firstError) beyond.add(problem)
+    check = end.newer
   }
+}
 
-  for await (const batch of readCsvRecords(file.source, file.head.layout, {
-    onProblem: keep,
-  })) {
-    for (const record of batch) {
-      state.rowCount += 1
-      checker.check(fixes.apply(record)).forEach(keep)
-    }
-  }
-  checker.finish().forEach(keep)
-  // The grid's index of the file: built next, in the background; the first
-  // pages of the grid do not need it.
-  rowIndexFor(file)
+/** The check behind the Check step: at once (`background`) or at its end. */
+export async function checkImport(
+  file: OpenFile,
+  input: CheckRequest,
+  background = false,
+): Promise<CheckSummary> {
+  if (background) return startCheck(file, input).summary
 
-  let all: Problem[] | null = null
-  const check: FileCheck = {
-    summary: null as unknown as CheckSummary,
-    keptProblems: problems,
-    get problems() {
-      all ??= beyond.size === 0 ? problems : [...problems, ...beyond.expand()]
-      return all
-    },
-    rowsWithErrors,
-    rowCount: state.rowCount,
-    fixes,
-    state,
-    input,
-    mappingProblems,
-  }
-  check.summary = summarise(file, check)
-  latest.set(file.fileId, check)
-  log.info(
-    `checked ${state.rowCount} rows in ${Date.now() - started} ms: ` +
-      `${state.problemCount} problems, ${check.summary.rowsWithErrors} rows with errors, ` +
-      `${fixes.excluded.size} excluded`,
-  )
-  return check
+  return (await checkFile(file, input)).summary
 }

@@ -3,20 +3,18 @@ import type {
   ColumnProblemCount,
   RowFilter,
 } from '../../app/contract.ts'
-import type { Problem, ProblemCode } from '../../app/check/problem.ts'
+import type {
+  Problem,
+  ProblemCode,
+  ProblemSeverity,
+} from '../../app/check/problem.ts'
 import type { CsvColumn } from '../../app/csv/csv-types.ts'
+import { CONTEXT_CODES } from '../engine/context-codes.ts'
+import type { CompactProblem } from '../engine/problem-batch.ts'
 
 /** Bits of a row's flag byte. */
 const ERROR = 1
 const WARNING = 2
-
-/** Codes a single row cannot find on its own: kept from the full pass. */
-const CONTEXT_CODES = new Set<ProblemCode>([
-  'DUPLICATE_IN_FILE',
-  'FIELD_COUNT',
-  'MALFORMED_QUOTES',
-  'ENCODING',
-])
 
 /** Only the parts of a problem the grid shows. */
 export function cellProblem(problem: Problem): CellProblem {
@@ -37,6 +35,7 @@ const keyOf = (column: number | null, code: ProblemCode) =>
  * size: a flag byte per row, the rows of each column-and-kind pair, the
  * problems only a whole-file pass can see (duplicates, broken records), and
  * the rows the user re-checked after an edit. Cell values are not kept.
+ * It fills in as the check's batches arrive; `rowCount` is the rows so far.
  */
 export class CheckState {
   private flags = new Uint8Array(1024)
@@ -60,7 +59,10 @@ export class CheckState {
     this.flags[row] = (this.flags[row] ?? 0) | bits
   }
 
-  private count(problem: CellProblem, by: number): void {
+  private count(
+    problem: { column: number | null; code: ProblemCode },
+    by: number,
+  ): void {
     const key = keyOf(problem.column, problem.code)
     const entry = this.counts.get(key) ?? {
       column: problem.column,
@@ -77,10 +79,36 @@ export class CheckState {
 
   /** Records a problem found by the whole-file pass. */
   add(problem: Problem): void {
-    this.count(problem, 1)
-    if (problem.row === null) return
+    if (!this.addFound(problem, problem.severity)) return
 
-    this.flag(problem.row, problem.severity === 'error' ? ERROR : WARNING)
+    if (CONTEXT_CODES.has(problem.code) && problem.row !== null) {
+      const kept = this.context.get(problem.row) ?? []
+      kept.push(problem)
+      this.context.set(problem.row, kept)
+    }
+  }
+
+  /** Records a problem the check worker sent as numbers only. */
+  addCompact(problem: CompactProblem): void {
+    const column = problem.column === -1 ? null : problem.column
+    this.addFound({ ...problem, column }, problem.severity)
+  }
+
+  /**
+   * Counts, flags and lists a problem; false when it is left out because
+   * the user edited its row while the check ran (the edit's re-check of the
+   * row stands).
+   */
+  private addFound(
+    problem: { row: number | null; column: number | null; code: ProblemCode },
+    severity: ProblemSeverity,
+  ): boolean {
+    if (problem.row !== null && this.overrides.has(problem.row)) return false
+
+    this.count(problem, 1)
+    if (problem.row === null) return true
+
+    this.flag(problem.row, severity === 'error' ? ERROR : WARNING)
     const key = keyOf(problem.column, problem.code)
     let rows = this.lists.get(key)
     if (rows === undefined) {
@@ -89,12 +117,7 @@ export class CheckState {
     }
 
     if (rows[rows.length - 1] !== problem.row) rows.push(problem.row)
-
-    if (CONTEXT_CODES.has(problem.code)) {
-      const kept = this.context.get(problem.row) ?? []
-      kept.push(problem)
-      this.context.set(problem.row, kept)
-    }
+    return true
   }
 
   /** Whole-file problems of a row that a re-check of the row alone keeps. */
@@ -108,9 +131,15 @@ export class CheckState {
       .map(cellProblem)
   }
 
-  /** Replaces a row's problems after an edit; counts follow. */
+  /**
+   * Replaces a row's problems after an edit; counts follow. A row the
+   * running check has not reached yet had nothing counted to take back.
+   */
   replaceRow(row: number, before: CellProblem[], after: CellProblem[]): void {
-    before.forEach((p) => this.count(p, -1))
+    if (row < this.rowCount || this.overrides.has(row)) {
+      before.forEach((p) => this.count(p, -1))
+    }
+
     after.forEach((p) => this.count(p, 1))
     this.flag(row, 0)
     this.flags[row] =

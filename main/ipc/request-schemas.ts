@@ -83,7 +83,11 @@ export const requestSchemas: {
     headers: z.array(z.string().max(1_000)).max(2_000),
     mapping: savedMappingSchema,
   }),
-  checkImport: z.object({ fileId: id, mapping }),
+  checkImport: z.object({
+    fileId: id,
+    mapping,
+    background: z.boolean().optional(),
+  }),
   listRows: z.object({
     fileId: id,
     offset: rowNumber,
