@@ -9,9 +9,15 @@ import type {
 } from './csv-types.ts'
 import { detectDelimiter, detectHeaderLine } from './detect-layout.ts'
 import { type EncodingSample, findEncodingSamples } from './encoding-samples.ts'
-import { readHeadBytes } from './read-head-bytes.ts'
-import { fileProblem } from './read-problems.ts'
-import { RecordSplitter, detectLineBreak } from './record-splitter.ts'
+import {
+  type LineBreak,
+  detectLineBreak,
+  hasOnlyBreak,
+  unifyLineBreaks,
+} from './line-breaks.ts'
+import { HEAD_BYTES, readHeadBytes } from './read-head-bytes.ts'
+import { fileProblem, lineBreakProblem } from './read-problems.ts'
+import { RecordSplitter } from './record-splitter.ts'
 
 export { readCsvRecords, type ReadOptions } from './stream-records.ts'
 
@@ -27,8 +33,12 @@ export interface CsvHead {
   encodingSamples: EncodingSample[]
 }
 
-/** Bytes read to detect the layout and show the first rows. */
-const HEAD_BYTES = 512 * 1024
+/** The text with all line breaks outside quotes alike, to judge its layout. */
+function alikeBreaks(text: string, lineBreak: LineBreak): string {
+  if (hasOnlyBreak(text, lineBreak)) return text
+
+  return unifyLineBreaks(text, lineBreak, null, 1, { count: 0, first: [] })
+}
 
 function chooseEncoding(
   bytes: Uint8Array,
@@ -138,8 +148,11 @@ export async function readCsvHead(
   const text = decoder.decode(bytes) + (complete ? decoder.decode(null) : '')
   const lineBreak = detectLineBreak(text)
   const delimiter =
-    options.layout?.delimiter ?? detectDelimiter(text, lineBreak)
-  const all = new RecordSplitter(delimiter, lineBreak).push(text, complete)
+    options.layout?.delimiter ??
+    detectDelimiter(alikeBreaks(text, lineBreak), lineBreak)
+  const splitter = new RecordSplitter(delimiter, lineBreak)
+  const all = splitter.push(text, complete)
+  const otherBreaks = splitter.takeOtherBreaks()
   const records = all.filter((record) => !isBlank(record))
   const suggested = detectHeaderLine(records.slice(0, 40))
   const headerLine = options.layout?.headerLine ?? suggested
@@ -166,6 +179,17 @@ export async function readCsvHead(
     ? findEncodingSamples(bytes, picked.encoding, delimiter)
     : []
   if (picked.fellBack) problems.push(encodingNotice(name, samples, columns))
+
+  if (otherBreaks.count > 0) {
+    problems.push(
+      lineBreakProblem(
+        name,
+        lineBreak,
+        otherBreaks,
+        complete ? 'whole' : 'head',
+      ),
+    )
+  }
 
   if (decoder.invalidChunks > 0) {
     problems.push(

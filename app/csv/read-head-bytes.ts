@@ -1,12 +1,22 @@
 import type { ByteSource } from './csv-types.ts'
 
+/**
+ * Bytes read to detect the layout and show the first rows. The reader's
+ * notes about this part come with the head; the stream notes only what
+ * lies beyond it, so that nothing is said twice.
+ */
+export const HEAD_BYTES = 512 * 1024
+
 /** The first bytes of a source, and whether they are all of it. */
 export interface HeadBytes {
   bytes: Uint8Array
   complete: boolean
 }
 
-/** Reads at least `max` bytes (or the whole source if smaller). */
+/**
+ * Reads whole chunks until at least `max` bytes are read (or the whole
+ * source if smaller).
+ */
 export async function readHeadBytes(
   source: ByteSource,
   max: number,

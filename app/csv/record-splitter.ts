@@ -22,6 +22,16 @@ const MAX_PENDING_CHARS = 16 * 1024 * 1024
 type Parsed = Papa.ParseResult<string[]>
 
 /**
+ * Papa reads the end of text that ends in a line break as one more, empty
+ * record; the file has no such line.
+ */
+function dropEmptyEnd(result: Parsed): void {
+  const end = result.data[result.data.length - 1]
+  const faulty = result.errors.some((e) => e.row === result.data.length - 1)
+  if (end && end.length === 1 && end[0] === '' && !faulty) result.data.pop()
+}
+
+/**
  * Cuts decoded text, fed chunk by chunk, into records with their physical
  * line numbers. Papa Parse's own parser does the RFC 4180 work; this keeps
  * the unfinished tail between chunks, as Papa's streamers do internally.
@@ -36,14 +46,25 @@ export class RecordSplitter {
   private breakChar: string
   readonly faults: SplitFault[] = []
   /** Lines outside quoted values that end in another break than the file's. */
-  readonly otherBreaks: OtherBreaks = { count: 0, first: [] }
+  private otherBreaks: OtherBreaks = { count: 0, first: [] }
 
   constructor(
     private readonly delimiter: CsvDelimiter,
-    private readonly lineBreak: LineBreak,
+    /** The file's own line break; others outside quotes are made like it. */
+    readonly lineBreak: LineBreak,
   ) {
     this.parser = new Papa.Parser({ delimiter, newline: lineBreak })
     this.breakChar = lineBreak === '\r' ? '\r' : '\n'
+  }
+
+  /**
+   * The lines found since the last call that end in another break than the
+   * file's own (outside quoted values), for a note.
+   */
+  takeOtherBreaks(): OtherBreaks {
+    const found = this.otherBreaks
+    this.otherBreaks = { count: 0, first: [] }
+    return found
   }
 
   /** True once a record grew past any sane size (an unclosed quote). */
@@ -76,6 +97,10 @@ export class RecordSplitter {
         result = this.parse(input, last)
         cursor = last ? input.length : result.meta.cursor
       }
+    }
+
+    if (last && (input.endsWith('\n') || input.endsWith('\r'))) {
+      dropEmptyEnd(result)
     }
 
     this.pending = last ? '' : input.slice(cursor) + held

@@ -1,7 +1,12 @@
 import type { Problem } from '../check/problem.ts'
 import { ChunkDecoder, detectBom } from './decode-bytes.ts'
 import type { ByteSource, CsvLayout, CsvRecord } from './csv-types.ts'
-import { fieldCountProblem, fileProblem } from './read-problems.ts'
+import { HEAD_BYTES } from './read-head-bytes.ts'
+import {
+  fieldCountProblem,
+  fileProblem,
+  lineBreakProblem,
+} from './read-problems.ts'
 import {
   RecordSplitter,
   type SplitFault,
@@ -65,6 +70,7 @@ export async function* readCsvRecords(
   let batch: CsvRecord[] = []
   let early = ''
   let bytesRead = 0
+  let wholeBytes = 0
 
   const take = (records: CsvRecord[]): void => {
     for (const record of records) {
@@ -115,6 +121,10 @@ export async function* readCsvRecords(
   }
 
   for await (const whole of source.chunks()) {
+    // The head (readCsvHead) read whole chunks up to HEAD_BYTES and noted
+    // what it saw there; notes from here on cover only what lies beyond.
+    const inHead = wholeBytes < HEAD_BYTES
+    wholeBytes += whole.length
     for (let at = 0; at < whole.length; at += SLICE_BYTES) {
       const chunk = whole.subarray(at, at + SLICE_BYTES)
       bytesRead += chunk.length
@@ -126,8 +136,13 @@ export async function* readCsvRecords(
 
       let text = decoder.decode(chunk)
       if (!splitter) {
-        // The line break is judged once the text holds a whole one.
+        // The line break is judged on the same text as the head judged it
+        // (all of the head), once that text holds a whole one.
         early += text
+        const headRead =
+          wholeBytes >= HEAD_BYTES && at + SLICE_BYTES >= whole.length
+        if (inHead && !headRead) continue
+
         if (!/\n|\r[^\n]/.test(early)) continue
 
         splitter = new RecordSplitter(layout.delimiter, detectLineBreak(early))
@@ -136,6 +151,8 @@ export async function* readCsvRecords(
       }
 
       take(splitter.push(text, false))
+      if (inHead) splitter.takeOtherBreaks()
+
       notice()
       if (splitter.overflowed) {
         // The reason is reported; the rows read so far still go out.
@@ -155,6 +172,12 @@ export async function* readCsvRecords(
     splitter ??= new RecordSplitter(layout.delimiter, detectLineBreak(rest))
     take(splitter.push(rest, true))
     notice()
+    const otherBreaks = splitter.takeOtherBreaks()
+    if (otherBreaks.count > 0 && wholeBytes >= HEAD_BYTES) {
+      report(
+        lineBreakProblem(name, splitter.lineBreak, otherBreaks, 'beyond-head'),
+      )
+    }
   }
 
   if (batch.length > 0) yield batch
