@@ -39,6 +39,12 @@ export interface CsvRecord {
   endLine: number
   /** The cell texts, exactly as in the file (no trimming, no type conversion). */
   values: string[]
+  /**
+   * Set by the reader to the very `values` array when every value is ASCII
+   * with no quote, comma or line feed, so that it goes into a job CSV as it
+   * is. A copy of the record with changed values no longer matches it.
+   */
+  plain?: string[] | null
 }
 
 /**

@@ -136,13 +136,17 @@ const SLOW_CELL = /[",\r\n\u0080-\uffff]/
  * computed without building the line: the planner calls it for every row.
  */
 export function jobRowBytes(
-  record: { values: string[] },
+  record: { values: string[]; plain?: string[] | null },
   columns: JobColumns,
   transform?: CellTransform,
 ): number {
   const count = columns.sources.length
   // Commas between cells and CRLF at the end.
   let bytes = count + 1
+  if (!transform && record.plain === record.values && count > 1) {
+    return bytes + plainRowBytes(record.values, columns)
+  }
+
   for (let i = 0; i < count; i++) {
     const source = columns.sources[i]
     let value = source == null ? '' : (record.values[source] ?? '')
@@ -154,6 +158,32 @@ export function jobRowBytes(
     if (count === 1 && value === '') bytes += 2
 
     bytes += SLOW_CELL.test(value) ? slowCellBytes(value) : value.length
+  }
+
+  return bytes
+}
+
+/**
+ * Bytes of a row whose values the reader found plain (ASCII, no quote,
+ * comma or line feed): each is its length; defaults are measured in full.
+ */
+function plainRowBytes(values: string[], columns: JobColumns): number {
+  let bytes = 0
+  const { sources, defaults } = columns
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]
+    const length = source == null ? 0 : (values[source]?.length ?? 0)
+    if (length > 0) {
+      bytes += length
+      continue
+    }
+
+    const fallback = defaults[i] ?? ''
+    if (fallback !== '') {
+      bytes += SLOW_CELL.test(fallback)
+        ? slowCellBytes(fallback)
+        : fallback.length
+    }
   }
 
   return bytes

@@ -9,6 +9,7 @@ import {
   isJoinMismatch,
   joinJobResults,
 } from '../../results/join-results.ts'
+import { LineSplitter } from '../../csv/line-splitter.ts'
 import { csvLine, jobRowBytes, writeJobCsv } from '../job-file.ts'
 import { utf8Length } from '../plan-jobs.ts'
 
@@ -99,6 +100,33 @@ describe('job writer and reader', () => {
           assert.equal(
             jobRowBytes({ values }, columns),
             utf8Length(csvLine(values)) + 2,
+          )
+        }
+      }),
+    )
+  })
+
+  it('sizes rows the reader marked plain exactly as written, in any column order', () => {
+    fc.assert(
+      fc.property(table, fc.array(fc.nat(20)), ({ headers, rows }, order) => {
+        const splitter = new LineSplitter(',', '\r\n')
+        const text = writeJobCsv(headers, rows)
+        const records = splitter.push(text, true).slice(1)
+        const sources = headers.map((_, i) => order[i] ?? i)
+        const columns = {
+          headers,
+          fieldMappings: [],
+          sources: sources.map((i) => i % headers.length),
+          defaults: headers.map((_, i) => (i === 1 ? 'x,"y"' : null)),
+        }
+        for (const record of records) {
+          const cells = columns.sources.map((source, i) => {
+            const value = record.values[source] ?? ''
+            return value === '' ? (columns.defaults[i] ?? '') : value
+          })
+          assert.equal(
+            jobRowBytes(record, columns),
+            utf8Length(csvLine(cells)) + 2,
           )
         }
       }),
