@@ -8,6 +8,7 @@ import type {
   CsvRecord,
 } from './csv-types.ts'
 import { detectDelimiter, detectHeaderLine } from './detect-layout.ts'
+import { buildColumns } from './header-columns.ts'
 import { type EncodingSample, findEncodingSamples } from './encoding-samples.ts'
 import {
   type LineBreak,
@@ -96,34 +97,6 @@ function isBlank(record: CsvRecord): boolean {
   return record.values.length === 1 && record.values[0] === ''
 }
 
-/** Columns as the user sees them; empty ones (no header, no data) dropped. */
-function buildColumns(
-  fileName: string,
-  header: string[],
-  rows: CsvRecord[],
-  problems: Problem[],
-): CsvColumn[] {
-  const columns: CsvColumn[] = []
-  header.forEach((text, index) => {
-    const headerless = text.trim() === ''
-    if (headerless && rows.every((r) => (r.values[index] ?? '') === '')) {
-      problems.push(
-        fileProblem(
-          'EMPTY_COLUMN',
-          'warning',
-          `Column ${index + 1} of ${fileName} has no header and no data in the first rows; it is left out.`,
-          null,
-        ),
-      )
-      return
-    }
-
-    const name = headerless ? `Column ${index + 1} (no header)` : text.trim()
-    columns.push({ index, name, headerless })
-  })
-  return columns
-}
-
 /** Detects encoding, delimiter, header line; returns columns and the first rows. */
 export async function readCsvHead(
   source: ByteSource,
@@ -174,7 +147,7 @@ export async function readCsvHead(
   const preview = body
     .slice(0, options.previewRows ?? 50)
     .map((record, row) => ({ ...record, row }))
-  const columns = buildColumns(name, header.values, body, problems)
+  const columns = buildColumns(name, header, body, problems)
   const samples = picked.fellBack
     ? findEncodingSamples(bytes, picked.encoding, delimiter)
     : []

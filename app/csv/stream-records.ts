@@ -1,6 +1,7 @@
 import type { Problem } from '../check/problem.ts'
 import { ChunkDecoder, detectBom } from './decode-bytes.ts'
 import type { ByteSource, CsvLayout, CsvRecord } from './csv-types.ts'
+import { LeftOutColumns } from './header-columns.ts'
 import { HEAD_BYTES } from './read-head-bytes.ts'
 import {
   fieldCountProblem,
@@ -71,6 +72,9 @@ export async function* readCsvRecords(
   let early = ''
   let bytesRead = 0
   let wholeBytes = 0
+  // Records past what the head read; notes about the head's part are its own.
+  let pastHead = false
+  let leftOut: LeftOutColumns | null = null
 
   const take = (records: CsvRecord[]): void => {
     for (const record of records) {
@@ -78,6 +82,7 @@ export async function* readCsvRecords(
 
       if (fieldCount === -1) {
         fieldCount = record.values.length
+        leftOut = new LeftOutColumns(name, record)
         continue
       }
 
@@ -94,6 +99,11 @@ export async function* readCsvRecords(
       record.row = row++
       if (record.values.length !== fieldCount) {
         report(fieldCountProblem(name, record, fieldCount))
+      }
+
+      if (leftOut && !leftOut.done) {
+        if (pastHead) leftOut.check(record, report)
+        else leftOut.seenInHead(record)
       }
 
       batch.push(record)
@@ -150,6 +160,7 @@ export async function* readCsvRecords(
         early = ''
       }
 
+      pastHead = !inHead
       take(splitter.push(text, false))
       if (inHead) splitter.takeOtherBreaks()
 
@@ -170,6 +181,7 @@ export async function* readCsvRecords(
   if (decoder) {
     const rest = early + decoder.decode(null)
     splitter ??= new RecordSplitter(layout.delimiter, detectLineBreak(rest))
+    pastHead = wholeBytes >= HEAD_BYTES
     take(splitter.push(rest, true))
     notice()
     const otherBreaks = splitter.takeOtherBreaks()
