@@ -9,6 +9,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import Papa from 'papaparse'
 import type { Page, TestInfo } from '@playwright/test'
 import { startBrowserModeServer } from './browser-mode-server.ts'
@@ -383,5 +384,109 @@ test.describe('an import killed mid-run', () => {
       for (const child of children) child.kill('SIGTERM')
       rmSync(dataDir, { recursive: true, force: true })
     }
+  })
+})
+
+test.describe('the report of rows the user changed on the Check step', () => {
+  test('shows the values that were sent, and what the file had', async ({
+    page,
+    app,
+  }, info) => {
+    void app
+    test.setTimeout(180_000)
+    await dropCustomers(page)
+    await page.getByLabel('Module').selectOption('Contacts')
+    await page.getByRole('button', { name: 'Next: map columns' }).click()
+    await page
+      .getByLabel('Column for Phone', { exact: true })
+      .selectOption({ label: 'Phone 1' })
+    await page.getByRole('button', { name: 'Next: check the rows' }).click()
+    await expect(
+      page.getByRole('heading', { name: 'Check the rows' }),
+    ).toBeVisible()
+    const grid = page.getByRole('table', { name: 'Rows of customers-1000.csv' })
+    const edit = async (line: number, column: string, value: string) => {
+      await grid
+        .getByRole('button', { name: new RegExp(`^line ${line}, ${column}: `) })
+        .click()
+      const input = grid.getByLabel(`New value for line ${line}, ${column}`)
+      await input.fill(value)
+      await input.press('Enter')
+      await expect(
+        grid.getByRole('button', {
+          name: new RegExp(`^line ${line}, ${column}: ${value}`),
+        }),
+      ).toBeVisible()
+    }
+    // Line 3: a phone still not to the CRM's taste; line 2: a new first
+    // name, then left out of the import.
+    await edit(3, 'Phone 1', '124 597 8652 ext 5')
+    await edit(2, 'First Name', 'Andy')
+    await page.getByLabel('Exclude line 2', { exact: true }).check()
+    await page.getByLabel(/Send the rows with problems anyway/).check()
+    await page.getByRole('button', { name: 'Start import' }).click()
+    await expect(
+      page.getByRole('heading', { name: 'Import finished' }),
+    ).toBeVisible({ timeout: 90_000 })
+
+    const table = page.getByRole('table', { name: 'Skipped rows' })
+    const rowOf = (line: number) =>
+      table
+        .locator('tbody tr')
+        .filter({
+          has: page.getByRole('cell', { name: String(line), exact: true }),
+        })
+        .first()
+    await expect(page.getByTestId('changed-note')).toContainText(
+      'Values are shown as they were sent',
+    )
+    const skipped = rowOf(3)
+    await expect(skipped).toContainText('skipped')
+    await expect(skipped).toContainText('124 597 8652 ext 5')
+    await expect(skipped).toContainText(
+      'edited in Bulkwright; the file had “124-597-8652x05682”',
+    )
+    const excluded = rowOf(2)
+    await expect(excluded).toContainText('excluded')
+    await expect(excluded).toContainText('Andy')
+    await expect(excluded).toContainText(
+      'edited in Bulkwright; the file had “Andrew”',
+    )
+    await expect(rowOf(4)).not.toContainText('edited in Bulkwright')
+    await skipped.scrollIntoViewIfNeeded()
+    await shot(page, info, 'report-edited-values.png')
+    // axe over a few rows: the rows the user excluded.
+    const filter = page.getByLabel('Filter by reason')
+    const mine = await filter
+      .locator('option', { hasText: 'Excluded by you' })
+      .textContent()
+    await filter.selectOption({ label: mine! })
+    await expect(table.locator('tbody tr')).toHaveCount(1)
+    await expect(table).toContainText('the file had “Andrew”')
+    const axe = await new AxeBuilder({ page }).analyze()
+    expect(
+      axe.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      ),
+    ).toEqual([])
+    await filter.selectOption({ index: 0 })
+
+    // Exports: the values sent; the spreadsheet names what the file had.
+    const sheet = Papa.parse<string[]>(
+      (await downloaded(page, 'Export skipped rows as CSV')).trim(),
+    ).data
+    expect(sheet[0]).toEqual([
+      ...HEADER.split(','),
+      'Changed in Bulkwright (the file had)',
+      'Line in file',
+      'Reason',
+    ])
+    const line3 = sheet.find((cells) => cells.at(-2) === '3')!
+    expect(line3[7]).toBe('124 597 8652 ext 5')
+    expect(line3.at(-3)).toBe('Phone 1: 124-597-8652x05682')
+    const raw = await downloaded(page, 'Export for re-import (CSV)')
+    expect(raw).toContain('124 597 8652 ext 5')
+    expect(raw).not.toContain('124-597-8652x05682')
   })
 })

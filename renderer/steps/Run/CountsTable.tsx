@@ -8,7 +8,9 @@ export function CountsTable({ report }: { report: ReportView }) {
       <table aria-label="Outcome counts" className="counts">
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">
+              <span className="visually-hidden">Part of the run</span>
+            </th>
             <th scope="col">Rows</th>
             <th scope="col">Added</th>
             <th scope="col">Updated</th>

@@ -60,7 +60,12 @@ export function SkippedRows({
           Bulkwright (a cell edit or a column change), with what the file had.
         </p>
       )}
-      <div className="table-scroll tall">
+      <div
+        className="table-scroll tall"
+        tabIndex={0}
+        role="region"
+        aria-label="Skipped rows, scrollable"
+      >
         <table aria-label="Skipped rows">
           <thead>
             <tr>
