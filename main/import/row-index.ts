@@ -241,6 +241,7 @@ export class RowIndex {
           line: start.line - 1 + record.line,
           endLine: start.line - 1 + record.endLine,
           values: record.values,
+          plain: record.plain,
         })
       }
 

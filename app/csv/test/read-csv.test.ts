@@ -113,6 +113,7 @@ describe('readCsvHead layout detection', () => {
       line: 4,
       endLine: 4,
       values: ['Ada', 'ada@example.com'],
+      plain: ['Ada', 'ada@example.com'],
     })
   })
 

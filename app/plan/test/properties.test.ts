@@ -9,7 +9,7 @@ import {
   isJoinMismatch,
   joinJobResults,
 } from '../../results/join-results.ts'
-import { LineSplitter } from '../../csv/line-splitter.ts'
+import { RecordSplitter } from '../../csv/record-splitter.ts'
 import { csvLine, jobRowBytes, writeJobCsv } from '../job-file.ts'
 import { utf8Length } from '../plan-jobs.ts'
 
@@ -109,7 +109,7 @@ describe('job writer and reader', () => {
   it('sizes rows the reader marked plain exactly as written, in any column order', () => {
     fc.assert(
       fc.property(table, fc.array(fc.nat(20)), ({ headers, rows }, order) => {
-        const splitter = new LineSplitter(',', '\r\n')
+        const splitter = new RecordSplitter(',', '\r\n')
         const text = writeJobCsv(headers, rows)
         const records = splitter.push(text, true).slice(1)
         const sources = headers.map((_, i) => order[i] ?? i)
