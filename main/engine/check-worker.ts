@@ -3,7 +3,10 @@
  * window never freezes. Receives a CheckJob as workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { CheckProgress } from '../../app/check/check-file.ts'
+import type {
+  CheckProgress,
+  ProblemOrigin,
+} from '../../app/check/check-file.ts'
 import type { Problem } from '../../app/check/problem.ts'
 import { runCheckJob } from './check-job.ts'
 import type { CheckJob, CheckWorkerMessage } from './check-messages.ts'
@@ -43,9 +46,10 @@ const flush = (): void => {
   ])
 }
 
-const onProblem = (problem: Problem, origin: string): void => {
-  // The main process shows the file's head and checks the mapping itself.
-  if (origin === 'head' || origin === 'mapping') return
+const onProblem = (problem: Problem, origin: ProblemOrigin): void => {
+  // The main process shows the file's head and checks the mapping itself;
+  // the Check step offers column transforms in its own panel.
+  if (origin !== 'row') return
 
   batcher?.add(problem)
 }

@@ -1,8 +1,17 @@
-import { useCallback, useMemo, useState, type Dispatch } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+} from 'react'
+import type { ProblemCode } from '../../../app/check/problem.ts'
 import type { CheckSummary, GridRow, RowFilter } from '../../../app/contract.ts'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import type { WizardAction, WizardState } from '../../wizard/wizard-state.ts'
+import { CheckProgressBar } from './CheckProgressBar.tsx'
 import { GridFilters } from './GridFilters.tsx'
 import { ImportPlan } from './ImportPlan.tsx'
 import { ProblemSummary } from './ProblemSummary.tsx'
@@ -16,6 +25,19 @@ type Props = {
 
 const ALL_ROWS: RowFilter = { onlyProblems: false, column: null, code: null }
 
+/** Problems a row's own re-check cannot find: the grid learns them late. */
+const WHOLE_FILE_CODES: ProblemCode[] = [
+  'DUPLICATE_IN_FILE',
+  'FIELD_COUNT',
+  'MALFORMED_QUOTES',
+  'LIMIT_EXCEEDED',
+]
+
+/** A cell of the grid is open for editing. */
+function editingInGrid(): boolean {
+  return document.activeElement?.classList.contains('cell-input') ?? false
+}
+
 /** Step 4: every row, every value the CRM would reject, and ways to fix them. */
 export function CheckStep({ state, dispatch }: Props) {
   const { summary, file, mapping, fields } = state
@@ -27,7 +49,14 @@ export function CheckStep({ state, dispatch }: Props) {
   const blockingMapping = summary.mappingProblems.filter(
     (p) => p.severity === 'error',
   )
-  const ready = summary.rowCount - summary.rowsExcluded - summary.rowsWithErrors
+  // While the rows are checked, only those checked so far count as ready.
+  const counted = summary.progress.done
+    ? summary.rowCount
+    : summary.progress.rowsChecked
+  const ready = Math.max(
+    0,
+    counted - summary.rowsExcluded - summary.rowsWithErrors,
+  )
   const sending = letZohoSkip ? ready + summary.rowsWithErrors : ready
   const fieldLabels = useMemo(
     () => new Map(fields.map((field) => [field.apiName, field.label])),
@@ -39,6 +68,34 @@ export function CheckStep({ state, dispatch }: Props) {
     (next: CheckSummary) => dispatch({ type: 'checked', summary: next }),
     [dispatch],
   )
+  const checking = !summary.progress.done
+  const failed = summary.progress.failure !== null
+
+  // The summary fills in while the worker checks the rows.
+  useEffect(
+    () =>
+      api().on('checkProgress', (next) => {
+        if (next.fileId === file.fileId) update(next)
+      }),
+    [file.fileId, update],
+  )
+
+  // Once every row is checked, the grid reads its rows again when what it
+  // shows is incomplete: a filter's rows, the row count, or problems only
+  // the whole-file pass finds (duplicates). Not while a cell is being
+  // edited: reading the rows again would throw the edit away.
+  const shownAtStart = useRef({ checking, rowCount: summary.rowCount })
+  useEffect(() => {
+    if (!shownAtStart.current.checking || checking) return
+
+    shownAtStart.current.checking = false
+    const stale =
+      filtered ||
+      summary.rowCount !== shownAtStart.current.rowCount ||
+      (WHOLE_FILE_CODES.some((code) => (summary.byCode[code] ?? 0) > 0) &&
+        !editingInGrid())
+    if (stale) setGeneration((g) => g + 1)
+  }, [checking, filtered, summary])
 
   const onEdit = async (row: GridRow, column: number, value: string) => {
     try {
@@ -106,6 +163,7 @@ export function CheckStep({ state, dispatch }: Props) {
           you
         </p>
       </div>
+      <CheckProgressBar summary={summary} />
       {blockingMapping.map((problem, index) => (
         <p key={index} className="error-message" role="alert">
           {problem.message}
@@ -168,10 +226,23 @@ export function CheckStep({ state, dispatch }: Props) {
       />
       <ImportPlan
         summary={summary}
+        checking={checking}
         letZohoSkip={letZohoSkip}
         onLetZohoSkip={setLetZohoSkip}
       />
       <ErrorMessage message={error} />
+      {checking && !failed && (
+        <p className="hint" id="start-waits">
+          Start import waits until every row is checked, so that no row with a
+          problem is sent by mistake.
+        </p>
+      )}
+      {failed && (
+        <p className="hint" id="start-waits">
+          The rows could not all be checked, so nothing can be sent. Go back to
+          mapping and check the rows again.
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={() => dispatch({ type: 'back' })}>
           Back to mapping
@@ -179,7 +250,10 @@ export function CheckStep({ state, dispatch }: Props) {
         <button
           type="button"
           className="primary"
-          disabled={busy || blockingMapping.length > 0 || sending === 0}
+          disabled={
+            busy || checking || blockingMapping.length > 0 || sending === 0
+          }
+          aria-describedby={checking ? 'start-waits' : undefined}
           onClick={() => void start()}
         >
           Start import

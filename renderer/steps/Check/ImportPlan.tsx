@@ -3,6 +3,8 @@ import { JOB_CREDITS, MAX_ROWS_PER_JOB } from '../../../app/plan/zoho-limits.ts'
 
 type Props = {
   summary: CheckSummary
+  /** The rows are still being checked: the figures are so far. */
+  checking: boolean
   letZohoSkip: boolean
   onLetZohoSkip: (value: boolean) => void
 }
@@ -13,7 +15,12 @@ export function rows(count: number): string {
 }
 
 /** What Start import will do: jobs, credits, rows sent, excluded, problems. */
-export function ImportPlan({ summary, letZohoSkip, onLetZohoSkip }: Props) {
+export function ImportPlan({
+  summary,
+  checking,
+  letZohoSkip,
+  onLetZohoSkip,
+}: Props) {
   const withProblems = summary.rowsWithErrors
   const sending =
     summary.rowCount - summary.rowsExcluded - (letZohoSkip ? 0 : withProblems)
@@ -67,6 +74,12 @@ export function ImportPlan({ summary, letZohoSkip, onLetZohoSkip }: Props) {
           ? ` ${rows(withProblems)} with problems will not be sent.`
           : ''}
       </p>
+      {checking && (
+        <p className="hint">
+          These figures count the rows checked so far; they settle once every
+          row is checked.
+        </p>
+      )}
     </section>
   )
 }

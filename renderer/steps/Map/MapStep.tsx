@@ -111,7 +111,8 @@ export function MapStep({ state, dispatch }: Props) {
         mapping: saveMapping(mapping, file.columns),
       })
       const summary = await unwrap(
-        api().checkImport({ fileId: file.fileId, mapping }),
+        // The Check step opens at once; the rows are checked meanwhile.
+        api().checkImport({ fileId: file.fileId, mapping, background: true }),
       )
       dispatch({ type: 'checked', summary })
     } catch (failure) {
