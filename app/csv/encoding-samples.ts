@@ -9,44 +9,107 @@ export interface EncodingSample {
   asUtf8: string
 }
 
+/** Lines holding non-ASCII bytes, by the encoding their bytes fit. */
+export interface EncodingLines {
+  /** Lines whose bytes are valid UTF-8 (with at least one multi-byte character). */
+  utf8: number[]
+  /** Lines whose bytes are not valid UTF-8 (so, most likely, Windows-1252). */
+  other: number[]
+}
+
+const CR = 0x0d
+const LF = 0x0a
+
 function splitCells(text: string, delimiter: CsvDelimiter): string[] {
   return Papa.parse<string[]>(text, { delimiter }).data[0] ?? []
 }
 
 /**
- * Finds up to `limit` cells whose bytes are not ASCII and decodes each both
- * in the chosen encoding and as UTF-8 (where the damage shows as U+FFFD).
+ * Calls `visit` with each physical line that holds a byte ≥ 0x80, and its
+ * number (CRLF, LF and CR all end a line). With `complete` false the last,
+ * possibly cut-off line is left out. `visit` returns false to stop.
+ */
+function eachNonAsciiLine(
+  bytes: Uint8Array,
+  complete: boolean,
+  visit: (line: Uint8Array, number: number) => boolean,
+): void {
+  let start = 0
+  let number = 1
+  let wide = false
+  for (let at = 0; at <= bytes.length; at++) {
+    const byte = at < bytes.length ? bytes[at] : LF
+    if (byte !== LF && byte !== CR) {
+      if ((byte as number) >= 0x80) wide = true
+      continue
+    }
+
+    if (at === bytes.length && !complete) return
+
+    if (wide && !visit(bytes.subarray(start, at), number)) return
+
+    if (byte === CR && bytes[at + 1] === LF) at++
+    start = at + 1
+    number++
+    wide = false
+  }
+}
+
+/**
+ * Sorts the lines with non-ASCII bytes by whether their bytes are valid
+ * UTF-8, up to `limit` lines of each kind: a file that holds both was put
+ * together from two sources and no single encoding reads it all.
+ */
+export function classifyEncodingLines(
+  bytes: Uint8Array,
+  complete: boolean,
+  limit = 3,
+): EncodingLines {
+  const found: EncodingLines = { utf8: [], other: [] }
+  const strict = new TextDecoder('utf-8', { fatal: true })
+  eachNonAsciiLine(bytes, complete, (line, number) => {
+    let valid = true
+    try {
+      strict.decode(line)
+    } catch {
+      valid = false
+    }
+
+    const list = valid ? found.utf8 : found.other
+    if (list.length < limit) list.push(number)
+
+    return found.utf8.length < limit || found.other.length < limit
+  })
+  return found
+}
+
+/**
+ * Up to `limit` cells of the given lines (all lines with non-ASCII bytes
+ * when `lines` is not given; the last one only when `complete`) that read differently in the chosen encoding and
+ * as UTF-8 (where bytes invalid in UTF-8 show as U+FFFD).
  */
 export function findEncodingSamples(
   bytes: Uint8Array,
   encoding: CsvEncoding,
   delimiter: CsvDelimiter,
-  limit = 3,
+  options: { limit?: number; lines?: number[]; complete?: boolean } = {},
 ): EncodingSample[] {
+  const { limit = 3, lines = null, complete = true } = options
   const samples: EncodingSample[] = []
   const chosen = new TextDecoder(encoding)
   const utf8 = new TextDecoder('utf-8')
-  let start = 0
-  let line = 1
-  while (start < bytes.length && samples.length < limit) {
-    let end = bytes.indexOf(0x0a, start)
-    if (end === -1) end = bytes.length
+  eachNonAsciiLine(bytes, complete, (lineBytes, line) => {
+    if (lines && !lines.includes(line)) return true
 
-    const lineBytes = bytes.subarray(start, end)
-    if (lineBytes.some((byte) => byte >= 0x80)) {
-      const asRead = splitCells(chosen.decode(lineBytes).trimEnd(), delimiter)
-      const asUtf8 = splitCells(utf8.decode(lineBytes).trimEnd(), delimiter)
-      asRead.forEach((cell, column) => {
-        const other = asUtf8[column] ?? ''
-        if (cell !== other && samples.length < limit) {
-          samples.push({ line, column, asRead: cell, asUtf8: other })
-        }
-      })
-    }
-
-    start = end + 1
-    line++
-  }
-
+    const asRead = splitCells(chosen.decode(lineBytes), delimiter)
+    const asUtf8 = splitCells(utf8.decode(lineBytes), delimiter)
+    asRead.forEach((cell, column) => {
+      const other = asUtf8[column] ?? ''
+      if (cell !== other && samples.length < limit) {
+        samples.push({ line, column, asRead: cell, asUtf8: other })
+      }
+    })
+    return samples.length < limit
+  })
   return samples
 }

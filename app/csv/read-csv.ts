@@ -9,7 +9,8 @@ import type {
 } from './csv-types.ts'
 import { detectDelimiter, detectHeaderLine } from './detect-layout.ts'
 import { buildColumns } from './header-columns.ts'
-import { type EncodingSample, findEncodingSamples } from './encoding-samples.ts'
+import { encodingNotes } from './encoding-notes.ts'
+import type { EncodingSample } from './encoding-samples.ts'
 import {
   type LineBreak,
   detectLineBreak,
@@ -148,10 +149,17 @@ export async function readCsvHead(
     .slice(0, options.previewRows ?? 50)
     .map((record, row) => ({ ...record, row }))
   const columns = buildColumns(name, header, body, problems)
-  const samples = picked.fellBack
-    ? findEncodingSamples(bytes, picked.encoding, delimiter)
-    : []
-  if (picked.fellBack) problems.push(encodingNotice(name, samples, columns))
+  const encoding = encodingNotes({
+    name,
+    bytes,
+    complete,
+    encoding: picked.encoding,
+    delimiter,
+    columns,
+    fellBack: picked.fellBack,
+    damaged: decoder.invalidChunks > 0,
+  })
+  problems.push(...encoding.problems)
 
   if (otherBreaks.count > 0) {
     problems.push(
@@ -160,17 +168,6 @@ export async function readCsvHead(
         lineBreak,
         otherBreaks,
         complete ? 'whole' : 'head',
-      ),
-    )
-  }
-
-  if (decoder.invalidChunks > 0) {
-    problems.push(
-      fileProblem(
-        'ENCODING',
-        'error',
-        `${name} is not valid ${picked.encoding}: some characters cannot be read and would arrive as “�”.`,
-        'Pick another encoding for the file (Windows-1252 is the usual one for spreadsheets saved on Windows).',
       ),
     )
   }
@@ -204,27 +201,6 @@ export async function readCsvHead(
     preview,
     problems,
     fieldCount: header.values.length,
-    encodingSamples: samples,
+    encodingSamples: encoding.samples,
   }
-}
-
-function encodingNotice(
-  name: string,
-  samples: EncodingSample[],
-  columns: CsvColumn[],
-): Problem {
-  const shown = samples
-    .map((sample) => {
-      const column =
-        columns.find((c) => c.index === sample.column)?.name ??
-        `Column ${sample.column + 1}`
-      return `line ${sample.line}, column “${column}”: “${sample.asRead}” (as UTF-8: “${sample.asUtf8}”)`
-    })
-    .join('; ')
-  return fileProblem(
-    'ENCODING',
-    'warning',
-    `${name} is not valid UTF-8, so it is read as Windows-1252${shown ? `: ${shown}` : ''}.`,
-    'If these values look wrong, pick the encoding the file was saved in.',
-  )
 }

@@ -69,6 +69,11 @@ describe('readCsvHead on the field cases', () => {
     assert.equal(head.layout.hadBom, true)
     assert.equal(head.columns[0]?.name, 'Last_Name')
     assert.equal(records[1]?.values[2], '+1 555 0101')
+    // Its lines all end in CRLF: nothing to say about line breaks.
+    assert.deepEqual(
+      head.problems.map((p) => p.code),
+      [],
+    )
   })
 
   it('detects “;” and reports the row with a stray “;” by line and count', async () => {
@@ -99,6 +104,8 @@ describe('readCsvHead on the field cases', () => {
     assert.ok(
       records.every((r) => r.values.every((v) => !v.includes('\uFFFD'))),
     )
+    // Every non-ASCII line is Windows-1252: not a file of mixed encodings.
+    assert.doesNotMatch(notice?.message ?? '', /mixes/)
   })
 })
 
