@@ -44,6 +44,8 @@ const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
     headers: fc.uniqueArray(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}$/), {
       minLength: width,
       maxLength: width,
+      // Headers equal but for case are duplicates the reader numbers.
+      selector: (header) => header.toLowerCase(),
     }),
     rows: fc.array(fc.array(cellText, { minLength: width, maxLength: width }), {
       minLength: 1,
