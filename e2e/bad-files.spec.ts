@@ -40,3 +40,44 @@ test.describe('files the wizard cannot import', () => {
     })
   }
 })
+
+test.describe('files the wizard reads with notes', () => {
+  test('names mixed line breaks, mixed encodings and a repeated header on the Target step', async ({
+    page,
+    app,
+  }) => {
+    void app
+    // CRLF lines with one bare LF, one Windows-1252 line among UTF-8 ones
+    // (“Besançon” in Windows-1252), and “Email” twice.
+    const bytes = Buffer.concat([
+      Buffer.from('Last_Name,Email,City,email\r\n'),
+      Buffer.from('Faucon,r@x.io,', 'utf8'),
+      Buffer.from('Besan\xe7on', 'latin1'),
+      Buffer.from(',r2@x.io\n'),
+      Buffer.from('Østergaard,s@x.io,Tromsø,s2@x.io\r\n', 'utf8'),
+    ])
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: bytes })
+    await expect(
+      page.getByRole('heading', { name: 'Where should the rows go?' }),
+    ).toBeVisible()
+    const notes = page.getByRole('list', { name: 'Notes about the file' })
+    await expect(notes).toContainText(
+      'Line 2 of mixed.csv ends in LF while its other lines end in CRLF',
+    )
+    await expect(notes).toContainText('mixed.csv mixes two encodings')
+    await expect(notes).toContainText('save it again as CSV UTF-8')
+    await expect(notes).toContainText(
+      'Columns 2 and 4 of mixed.csv have the same header “Email”',
+    )
+    const table = page.getByRole('table', { name: 'First rows of the file' })
+    await expect(
+      table.getByRole('columnheader', { name: 'Email (column 2)' }),
+    ).toBeVisible()
+    await expect(
+      table.getByRole('columnheader', { name: 'email (column 4)' }),
+    ).toBeVisible()
+    await expect(table.getByRole('row')).toHaveCount(3)
+  })
+})

@@ -40,7 +40,11 @@ export function FileFacts({ file }: { file: FileSummary }) {
       {file.problems.length > 0 && (
         <ul className="notices" aria-label="Notes about the file">
           {file.problems.map((problem, index) => (
-            <li key={index}>{problem.message}</li>
+            <li key={index}>
+              {problem.message}
+              {/* What to do is part of the note: re-save, pick, rename. */}
+              {problem.fix && <span className="fix"> {problem.fix}</span>}
+            </li>
           ))}
         </ul>
       )}
