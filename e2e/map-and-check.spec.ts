@@ -404,4 +404,31 @@ test.describe('Check step', () => {
     await expect(problems).toContainText('Not a phone number')
     await expect(panel).not.toContainText('already has a change applied')
   })
+
+  test('draws only the columns in view and brings the others in on a sideways scroll', async ({
+    page,
+    app,
+  }) => {
+    void app
+    await openCheck(page)
+    const grid = page.getByRole('table', { name: 'Rows of customers-1000.csv' })
+    const website = grid.getByRole('button', { name: /^line 2, Website: / })
+    const lines = grid.getByRole('cell', { name: '2', exact: true })
+    await expect(lines).toBeVisible()
+    await expect(website).toHaveCount(0)
+    await expect(
+      grid.getByRole('columnheader', { name: /^Website/ }),
+    ).toHaveCount(0)
+
+    await page.getByTestId('grid-scroll').evaluate((scroller) => {
+      scroller.scrollLeft = scroller.scrollWidth
+    })
+    await expect(website).toBeVisible()
+    await expect(
+      grid.getByRole('columnheader', { name: /^Website/ }),
+    ).toBeVisible()
+    await expect(lines).toHaveCount(0)
+    await website.click()
+    await expect(grid.getByLabel('New value for line 2, Website')).toBeFocused()
+  })
 })

@@ -3,17 +3,32 @@ import {
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
-  type Table,
+  type Header,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+} from 'react'
 import type {
   ColumnSummary,
   GridRow,
   RowFilter,
 } from '../../../app/contract.ts'
 import type { ImportMapping } from '../../../app/mapping/import-mapping.ts'
-import { GridCell } from './GridCell.tsx'
+import {
+  GridRowView,
+  ROW_HEIGHT,
+  type ColumnWindow,
+  type EditingCell,
+  type GridColumn,
+} from './GridCell.tsx'
 import { rows } from './ImportPlan.tsx'
 import { useRowPages } from './use-row-pages.ts'
 
@@ -30,9 +45,6 @@ type Props = {
   onExclude: (row: GridRow, excluded: boolean) => void
 }
 
-/** Row height in pixels; fixed so that a million rows scroll evenly. */
-const ROW_HEIGHT = 34
-
 /**
  * Rows scrolled through at once. Browsers cap an element's height at about
  * 33 million pixels (under a million rows of 34 px), so longer files are
@@ -40,43 +52,22 @@ const ROW_HEIGHT = 34
  */
 export const BLOCK_ROWS = 400_000
 
-interface Slot {
-  /** Position within the block being scrolled. */
-  index: number
-  /** Position among all rows the filter shows. */
-  absolute: number
-  row: GridRow | undefined
-}
+/** The table has no data of its own: rows come from pages, drawn by hand. */
+const NO_ROWS: GridRow[] = []
 
-/** Every row of the file, virtualised: only the rows in view are in the page. */
+/** Columns drawn beyond each side of the view, for a smooth sideways scroll. */
+const COLUMN_OVERSCAN = 2
+
+/** Every row of the file, virtualised: only the rows and columns in view are in the page. */
 export function RowGrid(props: Props) {
   const { fileId, columns, mapping, filter, generation } = props
   const scroller = useRef<HTMLDivElement>(null)
   const pages = useRowPages(fileId, filter, generation)
-  const [editing, setEditing] = useState<{
-    row: number
-    column: number
-  } | null>(null)
+  const [editing, setEditing] = useState<EditingCell | null>(null)
   const total = pages.total ?? 0
   const [block, setBlock] = useState(0)
   const blockStart = block * BLOCK_ROWS
   const blocks = Math.max(1, Math.ceil(total / BLOCK_ROWS))
-  const virtualizer = useVirtualizer({
-    count: Math.max(0, Math.min(BLOCK_ROWS, total - blockStart)),
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-
-  useEffect(() => {
-    if (total > 0) pages.ensure(blockStart + first, blockStart + last + 1)
-  }, [first, last, total, pages, blockStart])
-
-  const filterKey = JSON.stringify(filter)
-  useEffect(() => setBlock(0), [filterKey, generation])
 
   const mappedTo = useMemo(() => {
     const byColumn = new Map<number, string>()
@@ -91,33 +82,10 @@ export function RowGrid(props: Props) {
     return byColumn
   }, [mapping, props.fieldLabels])
 
-  const tableColumns = useMemo<ColumnDef<Slot>[]>(
+  const gridColumns = useMemo<GridColumn[]>(
     () => [
-      {
-        id: 'exclude',
-        size: 44,
-        header: () => <span className="visually-hidden">Exclude</span>,
-        cell: ({ row: { original }, table }) =>
-          original.row && (
-            <input
-              type="checkbox"
-              aria-label={`Exclude line ${original.row.line}`}
-              checked={original.row.excluded}
-              onChange={(event) =>
-                (table.options.meta as CellMeta).exclude(
-                  original.row as GridRow,
-                  event.target.checked,
-                )
-              }
-            />
-          ),
-      },
-      {
-        id: 'line',
-        size: 72,
-        header: 'Line',
-        cell: ({ row: { original } }) => original.row?.line ?? '',
-      },
+      { kind: 'exclude', width: 44 },
+      { kind: 'line', width: 72 },
       ...[...columns]
         // Columns that are sent come first, where their problems show.
         .sort(
@@ -126,90 +94,113 @@ export function RowGrid(props: Props) {
             a.index - b.index,
         )
         .map(
-          (column): ColumnDef<Slot> => ({
-            id: `c${column.index}`,
-            size: 190,
-            header: () => (
-              <span className="grid-head">
-                <span>{column.name}</span>
-                <span className="grid-field">
-                  {mappedTo.get(column.index)
-                    ? `→ ${mappedTo.get(column.index)}`
-                    : 'not sent'}
-                </span>
-              </span>
-            ),
-            cell: ({ row: { original }, table }) => {
-              const row = original.row
-              if (!row) return null
-
-              const meta = latest(table)
-              return (
-                <GridCell
-                  value={row.values[column.index] ?? ''}
-                  line={row.line}
-                  columnName={column.name}
-                  problem={row.problems.find((p) => p.column === column.index)}
-                  edited={row.edited.includes(column.index)}
-                  editing={
-                    meta.editing?.row === row.row &&
-                    meta.editing.column === column.index
-                  }
-                  onStartEdit={() =>
-                    latest(table).setEditing({
-                      row: row.row,
-                      column: column.index,
-                    })
-                  }
-                  onCancel={() => latest(table).setEditing(null)}
-                  onCommit={(value) =>
-                    latest(table).commit(row, column.index, value)
-                  }
-                />
-              )
-            },
+          (column): GridColumn => ({
+            kind: 'value',
+            width: 190,
+            index: column.index,
+            name: column.name,
           }),
         ),
     ],
-    // The callbacks read the latest props through table meta.
     [columns, mappedTo],
   )
-
-  const data = useMemo<Slot[]>(
-    () =>
-      items.map((item) => ({
-        index: item.index,
-        absolute: blockStart + item.index,
-        row: pages.rowAt(blockStart + item.index),
-      })),
-    [first, last, pages.pages, blockStart],
+  const styles = useMemo<CSSProperties[]>(
+    () => gridColumns.map((column) => ({ width: column.width })),
+    [gridColumns],
   )
 
-  const commit = async (row: GridRow, column: number, value: string) => {
-    setEditing(null)
-    if ((row.values[column] ?? '') === value) return
-
-    const updated = await props.onEdit(row, column, value)
-    pages.replaceRows((old) => (old.row === updated.row ? updated : old))
-  }
-
+  // TanStack Table holds the column model (ids, sizes, headers); the body is
+  // drawn from the pages directly, so a scroll never rebuilds a row model.
+  const tableColumns = useMemo<ColumnDef<GridRow>[]>(
+    () =>
+      gridColumns.map((column, position) => ({
+        id: String(position),
+        size: column.width,
+        header: () => headerOf(column, mappedTo),
+      })),
+    [gridColumns, mappedTo],
+  )
   const table = useReactTable({
-    data,
+    data: NO_ROWS,
     columns: tableColumns,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (slot) => String(slot.index),
-    meta: {
-      editing,
-      setEditing,
-      commit,
-      exclude: (row, excluded) => {
-        props.onExclude(row, excluded)
-        pages.replaceRows((old) =>
-          old.row === row.row ? { ...old, excluded } : old,
-        )
-      },
-    } satisfies CellMeta,
   })
+  const headers = table.getHeaderGroups()[0]?.headers ?? []
+
+  const rowsInView = useVirtualizer({
+    count: Math.max(0, Math.min(BLOCK_ROWS, total - blockStart)),
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  })
+  const columnsInView = useVirtualizer({
+    horizontal: true,
+    count: gridColumns.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => gridColumns[i]?.width ?? 0,
+    overscan: COLUMN_OVERSCAN,
+  })
+  const items = rowsInView.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+  const columnItems = columnsInView.getVirtualItems()
+  const from = columnItems[0]?.index ?? 0
+  const to = (columnItems[columnItems.length - 1]?.index ?? -1) + 1
+  const offset = columnItems[0]?.start ?? 0
+  // A new object only when the columns in view change, so rows stay memoised.
+  const inView = useMemo<ColumnWindow>(
+    () => ({ from, to, offset }),
+    [from, to, offset],
+  )
+
+  useEffect(() => {
+    if (total > 0) pages.ensure(blockStart + first, blockStart + last + 1)
+  }, [first, last, total, pages, blockStart])
+
+  const filterKey = JSON.stringify(filter)
+  useEffect(() => setBlock(0), [filterKey, generation])
+
+  // Handlers read the latest props through a ref, so that they stay the same
+  // function and memoised rows do not render again when the parent does.
+  const latest = useRef({ props, pages })
+  latest.current = { props, pages }
+
+  const commit = useCallback(
+    async (row: GridRow, column: number, value: string) => {
+      setEditing(null)
+      if ((row.values[column] ?? '') === value) return
+
+      const { props, pages } = latest.current
+      const updated = await props.onEdit(row, column, value)
+      pages.replaceRows((old) => (old.row === updated.row ? updated : old))
+    },
+    [],
+  )
+  const cancel = useCallback(() => setEditing(null), [])
+
+  // One handler for every cell: a click on a value edits it, a tick on a
+  // row's box excludes the row.
+  const onBodyClick = useCallback((event: MouseEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement
+    const tr = target.closest('tr')
+    const row = latest.current.pages.rowAt(Number(tr?.dataset.index))
+    if (row === undefined) return
+
+    const cell = target.closest<HTMLElement>('button.cell')
+    if (cell?.dataset.column !== undefined) {
+      setEditing({ row: row.row, column: Number(cell.dataset.column) })
+      return
+    }
+
+    if (target instanceof HTMLInputElement && 'exclude' in target.dataset) {
+      const excluded = target.checked
+      latest.current.props.onExclude(row, excluded)
+      latest.current.pages.replaceRows((old) =>
+        old.row === row.row ? { ...old, excluded } : old,
+      )
+    }
+  }, [])
+
   const width = table.getTotalSize()
 
   return (
@@ -226,37 +217,38 @@ export function RowGrid(props: Props) {
           className="grid"
           aria-label={`Rows of ${props.fileName}`}
           aria-rowcount={total + 1}
+          aria-colcount={gridColumns.length}
           style={{ width }}
         >
           <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} aria-rowindex={1}>
-                {group.headers.map((header) => (
-                  <th key={header.id} style={{ width: header.getSize() }}>
-                    {flexRender(
-                      header.column.columnDef.header,
-                      header.getContext(),
-                    )}
-                  </th>
-                ))}
-              </tr>
-            ))}
+            <HeaderRow headers={headers} styles={styles} inView={inView} />
           </thead>
-          <tbody style={{ height: virtualizer.getTotalSize() }}>
-            {data.map((slot) => (
-              <GridRowView
-                key={slot.index}
-                table={table}
-                index={slot.index}
-                absolute={slot.absolute}
-                row={slot.row}
-                editingColumn={
-                  editing !== null && editing.row === slot.row?.row
-                    ? editing.column
-                    : null
-                }
-              />
-            ))}
+          <tbody
+            style={{ height: rowsInView.getTotalSize() }}
+            onClick={onBodyClick}
+          >
+            {items.map((item) => {
+              const absolute = blockStart + item.index
+              const row = pages.rowAt(absolute)
+              return (
+                <GridRowView
+                  key={item.index}
+                  columns={gridColumns}
+                  styles={styles}
+                  inView={inView}
+                  index={item.index}
+                  absolute={absolute}
+                  row={row}
+                  editingColumn={
+                    editing !== null && editing.row === row?.row
+                      ? editing.column
+                      : null
+                  }
+                  onCommit={commit}
+                  onCancel={cancel}
+                />
+              )
+            })}
           </tbody>
         </table>
         {pages.total === 0 && (
@@ -302,55 +294,40 @@ export function RowGrid(props: Props) {
   )
 }
 
-/** The table's current callbacks, read when an event happens. */
-function latest(table: Table<Slot>): CellMeta {
-  return table.options.meta as CellMeta
-}
+/** A column's heading: the file's column name and the field it fills. */
+function headerOf(column: GridColumn, mappedTo: Map<number, string>) {
+  if (column.kind === 'exclude')
+    return <span className="visually-hidden">Exclude</span>
 
-type RowProps = {
-  table: Table<Slot>
-  index: number
-  absolute: number
-  row: GridRow | undefined
-  /** The column being edited in this row, if any (re-renders the row). */
-  editingColumn: number | null
-}
+  if (column.kind === 'line') return 'Line'
 
-/**
- * One grid row. Memoised on the row's data, so that scrolling renders only
- * the rows that come into view, not every row on screen.
- */
-const GridRowView = memo(function GridRowView({
-  table,
-  index,
-  absolute,
-  row,
-}: RowProps) {
-  const tableRow = table.getRow(String(index), true)
-  const bad = row?.problems.some((p) => p.severity === 'error')
+  const field = mappedTo.get(column.index)
   return (
-    <tr
-      aria-rowindex={absolute + 2}
-      className={`${row?.excluded ? 'excluded' : ''}${bad ? ' has-error' : ''}`}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-      data-line={row?.line}
-    >
-      {row === undefined || tableRow === undefined ? (
-        <td className="loading">Loading…</td>
-      ) : (
-        tableRow.getVisibleCells().map((cell) => (
-          <td key={cell.id} style={{ width: cell.column.getSize() }}>
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </td>
-        ))
-      )}
+    <span className="grid-head">
+      <span>{column.name}</span>
+      <span className="grid-field">{field ? `→ ${field}` : 'not sent'}</span>
+    </span>
+  )
+}
+
+/** The headings of the columns in view; drawn again only when they change. */
+const HeaderRow = memo(function HeaderRow(props: {
+  headers: Header<GridRow, unknown>[]
+  styles: readonly CSSProperties[]
+  inView: ColumnWindow
+}) {
+  const { headers, styles, inView } = props
+  return (
+    <tr aria-rowindex={1} style={{ paddingLeft: inView.offset }}>
+      {headers.slice(inView.from, inView.to).map((header, i) => (
+        <th
+          key={header.id}
+          aria-colindex={inView.from + i + 1}
+          style={styles[inView.from + i]}
+        >
+          {flexRender(header.column.columnDef.header, header.getContext())}
+        </th>
+      ))}
     </tr>
   )
 })
-
-interface CellMeta {
-  editing: { row: number; column: number } | null
-  setEditing: (cell: { row: number; column: number } | null) => void
-  commit: (row: GridRow, column: number, value: string) => Promise<void>
-  exclude: (row: GridRow, excluded: boolean) => void
-}
