@@ -131,7 +131,8 @@ export class LeftOutColumns {
           'warning',
           `Line ${record.line} of ${this.fileName} has a value in column ${index + 1}, which has no header on line ${this.header.line} and was empty in the first rows, so it was left out: its values are not imported.`,
           'Give the column a header in the file and open the file again to map it.',
-          record,
+          // A note on the column, not on the row: the row itself is fine.
+          { line: record.line },
         ),
       )
     }

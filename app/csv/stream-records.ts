@@ -1,6 +1,7 @@
 import type { Problem } from '../check/problem.ts'
 import { ChunkDecoder, detectBom } from './decode-bytes.ts'
 import type { ByteSource, CsvLayout, CsvRecord } from './csv-types.ts'
+import { EncodingWatch } from './encoding-watch.ts'
 import { LeftOutColumns } from './header-columns.ts'
 import { HEAD_BYTES } from './read-head-bytes.ts'
 import {
@@ -67,7 +68,6 @@ export async function* readCsvRecords(
   let fieldCount = -1
   let row = 0
   let faultsSeen = 0
-  let invalidSeen = 0
   let batch: CsvRecord[] = []
   let early = ''
   let bytesRead = 0
@@ -75,6 +75,7 @@ export async function* readCsvRecords(
   // Records past what the head read; notes about the head's part are its own.
   let pastHead = false
   let leftOut: LeftOutColumns | null = null
+  const watch = new EncodingWatch(name, layout.encoding)
 
   const take = (records: CsvRecord[]): void => {
     for (const record of records) {
@@ -83,6 +84,7 @@ export async function* readCsvRecords(
       if (fieldCount === -1) {
         fieldCount = record.values.length
         leftOut = new LeftOutColumns(name, record)
+        watch.setHeader(record.values)
         continue
       }
 
@@ -108,6 +110,8 @@ export async function* readCsvRecords(
 
       batch.push(record)
     }
+
+    if (pastHead) watch.sawRecords(records, report)
   }
 
   const notice = (): void => {
@@ -115,18 +119,6 @@ export async function* readCsvRecords(
 
     while (faultsSeen < splitter.faults.length) {
       report(faultProblem(name, splitter.faults[faultsSeen++] as SplitFault))
-    }
-
-    if (decoder.invalidChunks > invalidSeen) {
-      invalidSeen = decoder.invalidChunks
-      report(
-        fileProblem(
-          'ENCODING',
-          'error',
-          `${name} has bytes that are not valid ${layout.encoding} near row ${row + 1}; those characters would arrive as “�”.`,
-          'Pick another encoding for the file (Windows-1252 is the usual one for spreadsheets saved on Windows).',
-        ),
-      )
     }
   }
 
@@ -144,7 +136,12 @@ export async function* readCsvRecords(
         decoder = new ChunkDecoder(layout.encoding, bom?.length ?? 0)
       }
 
+      const damagedBefore = decoder.invalidChunks
       let text = decoder.decode(chunk)
+      if (!inHead) {
+        watch.sawText(text, decoder.invalidChunks > damagedBefore)
+      }
+
       if (!splitter) {
         // The line break is judged on the same text as the head judged it
         // (all of the head), once that text holds a whole one.
@@ -182,8 +179,11 @@ export async function* readCsvRecords(
     const rest = early + decoder.decode(null)
     splitter ??= new RecordSplitter(layout.delimiter, detectLineBreak(rest))
     pastHead = wholeBytes >= HEAD_BYTES
+    if (pastHead) watch.sawText(rest, false)
+
     take(splitter.push(rest, true))
     notice()
+    watch.finish(report)
     const otherBreaks = splitter.takeOtherBreaks()
     if (otherBreaks.count > 0 && wholeBytes >= HEAD_BYTES) {
       report(

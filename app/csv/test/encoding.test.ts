@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import type { Problem } from '../../check/problem.ts'
 import type { ByteSource, CsvLayout, CsvRecord } from '../csv-types.ts'
 import { readCsvHead, readCsvRecords } from '../read-csv.ts'
-import { bytesSource } from '../read-head-bytes.ts'
+import { HEAD_BYTES, bytesSource } from '../read-head-bytes.ts'
 
 async function readAll(source: ByteSource, layout?: Partial<CsvLayout>) {
   const head = await readCsvHead(source, { layout })
@@ -20,14 +20,20 @@ async function readAll(source: ByteSource, layout?: Partial<CsvLayout>) {
 
 /** Text as bytes, each part in its own encoding. */
 function bytesOf(...parts: [string, 'utf-8' | 'windows-1252'][]): Uint8Array {
-  const out: number[] = []
-  for (const [text, encoding] of parts) {
-    if (encoding === 'utf-8') out.push(...new TextEncoder().encode(text))
-    // Latin-1 letters have the same single byte in Windows-1252.
-    else for (const char of text) out.push(char.charCodeAt(0))
+  const pieces = parts.map(([text, encoding]) =>
+    encoding === 'utf-8'
+      ? new TextEncoder().encode(text)
+      : // Latin-1 letters have the same single byte in Windows-1252.
+        Uint8Array.from(text, (char) => char.charCodeAt(0)),
+  )
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const piece of pieces) {
+    out.set(piece, at)
+    at += piece.length
   }
 
-  return new Uint8Array(out)
+  return out
 }
 
 /** Lines 2 and 4 saved as Windows-1252, line 3 as UTF-8. */
@@ -37,6 +43,12 @@ const MIXED = bytesOf(
   ['Søren,Tromsø\r\n', 'utf-8'],
   ['Zoë,Köln\r\n', 'windows-1252'],
 )
+
+/** Enough plain rows to push what follows past the head. */
+function filler(): [string, 'utf-8'] {
+  const row = 'Plain,abcdefghijklmnopqrstuvwxyz\n'
+  return [row.repeat(Math.ceil((HEAD_BYTES * 1.5) / row.length)), 'utf-8']
+}
 
 describe('reading a file that mixes UTF-8 and Windows-1252', () => {
   it('warns, naming lines of each kind with their cells shown both ways', async () => {
@@ -112,4 +124,49 @@ describe('reading a file that mixes UTF-8 and Windows-1252', () => {
       assert.deepEqual(records[0]?.values, ['\u20ac \u201ca\u201d \u2013'])
     },
   )
+
+  it('notes UTF-8 lines that come past the first part of a Windows-1252 file', async () => {
+    const fill = filler()
+    const bytes = bytesOf(
+      ['Name,City\n', 'utf-8'],
+      ['René,Besançon\n', 'windows-1252'],
+      fill,
+      ['Søren,Tromsø\n', 'utf-8'],
+    )
+    const late = fill[0].split('\n').length + 2
+    const { head, problems } = await readAll(
+      bytesSource('late.csv', bytes, 256 * 1024),
+    )
+    assert.equal(head.layout.encoding, 'windows-1252')
+    assert.doesNotMatch(head.problems[0]?.message ?? '', /mixes/)
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.severity, p.line]),
+      [['ENCODING', 'warning', late]],
+    )
+    assert.equal(
+      problems[0]?.message,
+      `Further into the file, line ${late} of late.csv holds UTF-8 text, which shows the wrong characters when read as Windows-1252 (line ${late}, column “Name”: “SÃ¸ren” (as UTF-8: “Søren”)): the file mixes two encodings.`,
+    )
+  })
+
+  it('names each line past the first part that UTF-8 cannot read, as an error on its row', async () => {
+    const fill = filler()
+    const bytes = bytesOf(['Name,City\n', 'utf-8'], fill, [
+      'René,Paris\n',
+      'windows-1252',
+    ])
+    const late = fill[0].split('\n').length + 1
+    const { head, records, problems } = await readAll(
+      bytesSource('late.csv', bytes, 256 * 1024),
+    )
+    assert.equal(head.layout.encoding, 'utf-8')
+    assert.deepEqual(head.problems, [])
+    assert.equal(problems.length, 1)
+    assert.equal(problems[0]?.severity, 'error')
+    assert.equal(problems[0]?.row, records.length - 1)
+    assert.equal(
+      problems[0]?.message,
+      `Line ${late} of late.csv has bytes that are not valid utf-8 in column “Name”: “Ren\uFFFD”; those characters would arrive as “\uFFFD”.`,
+    )
+  })
 })
