@@ -75,6 +75,8 @@ export interface CheckProgressView {
   done: boolean
   /** Why the check stopped before the end, when it failed. */
   failure: string | null
+  /** Rows in the file, once counted (the grid pages over them); else null. */
+  rowsInFile: number | null
 }
 
 /** What the Check step shows; it fills in while the rows are checked. */

@@ -116,6 +116,7 @@ class RunningCheck {
       bytesTotal: file.size,
       done: false,
       failure: null,
+      rowsInFile: file.rowCount,
     }
   }
 
@@ -185,14 +186,15 @@ class RunningCheck {
     return view
   }
 
-  /** All rows once the check or the file's count knows them. */
+  /**
+   * All rows once the check or the file's count knows them; before that
+   * the first rows only, so that the grid's length changes once, not with
+   * every batch.
+   */
   gridRows(): number {
     if (this.progress.done) return this.state.rowCount
 
-    return (
-      this.file.rowCount ??
-      Math.max(this.state.rowCount, this.file.head.preview.length)
-    )
+    return this.file.rowCount ?? this.file.head.preview.length
   }
 
   private changed(final: boolean): void {
@@ -201,8 +203,13 @@ class RunningCheck {
     if (!final && Date.now() - this.lastSent < SUMMARY_EVERY_MS) return
 
     this.lastSent = Date.now()
+    this.progress = { ...this.progress, rowsInFile: this.gridRowsKnown() }
     this.summary = summarise(this.file, this.now())
     listener(this.summary)
+  }
+
+  private gridRowsKnown(): number | null {
+    return this.progress.done ? this.state.rowCount : this.file.rowCount
   }
 
   private end(result: CheckRunResult): CheckEnd {

@@ -31,14 +31,17 @@ export function summarise(file: OpenFile, check: FileCheck): CheckSummary {
     byColumn[name] = (byColumn[name] ?? 0) + entry.count
   }
 
-  const rowCount = check.progress.done ? state.rowCount : check.rowCount
+  const { progress } = check
+  const rowCount = progress.done
+    ? state.rowCount
+    : (progress.rowsInFile ?? progress.rowsChecked)
   const rowsExcluded = fixes.excluded.size
   const rowsToSend = Math.max(0, rowCount - rowsExcluded - rowsWithErrors)
   const jobs = rowsToSend === 0 ? 0 : Math.ceil(rowsToSend / MAX_ROWS_PER_JOB)
   return {
     fileId: file.fileId,
     rowCount,
-    progress: check.progress,
+    progress,
     rowsWithErrors,
     rowsWithWarnings,
     mappingProblems: check.mappingProblems,

@@ -26,8 +26,10 @@ export function CheckProgressBar({ summary }: Props) {
     <div className="check-progress" role="status" aria-label="Check progress">
       <div className="check-progress-line">
         <strong>
-          Checking the rows: {progress.rowsChecked.toLocaleString()} of{' '}
-          {summary.rowCount.toLocaleString()} checked
+          Checking the rows: {progress.rowsChecked.toLocaleString()}
+          {progress.rowsInFile === null
+            ? ' checked so far'
+            : ` of ${progress.rowsInFile.toLocaleString()} checked`}
         </strong>
         {total > 0 && (
           <span className="muted">

@@ -80,21 +80,22 @@ export function CheckStep({ state, dispatch }: Props) {
     [file.fileId, update],
   )
 
-  // Once every row is checked, the grid reads its rows again when what it
-  // shows is incomplete: a filter's rows, the row count, or problems only
-  // the whole-file pass finds (duplicates). Not while a cell is being
-  // edited: reading the rows again would throw the edit away.
-  const shownAtStart = useRef({ checking, rowCount: summary.rowCount })
+  // The grid reads its rows again when what it shows is incomplete: once
+  // the file's rows are counted (its length), and once every row is checked
+  // if it shows a filter's rows or problems only the whole-file pass finds
+  // (duplicates). Not while a cell is being edited: that would lose the edit.
+  const loaded = useRef({ checking, rowsInFile: summary.progress.rowsInFile })
   useEffect(() => {
-    if (!shownAtStart.current.checking || checking) return
-
-    shownAtStart.current.checking = false
-    const stale =
+    const counted =
+      loaded.current.rowsInFile === null && summary.progress.rowsInFile !== null
+    const finished = loaded.current.checking && !checking
+    const incomplete =
       filtered ||
-      summary.rowCount !== shownAtStart.current.rowCount ||
-      (WHOLE_FILE_CODES.some((code) => (summary.byCode[code] ?? 0) > 0) &&
-        !editingInGrid())
-    if (stale) setGeneration((g) => g + 1)
+      WHOLE_FILE_CODES.some((code) => (summary.byCode[code] ?? 0) > 0)
+    if ((!counted && !finished) || editingInGrid()) return
+
+    loaded.current = { checking, rowsInFile: summary.progress.rowsInFile }
+    if (counted || incomplete) setGeneration((g) => g + 1)
   }, [checking, filtered, summary])
 
   const onEdit = async (row: GridRow, column: number, value: string) => {
