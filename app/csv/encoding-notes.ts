@@ -63,12 +63,15 @@ function mixedNote(facts: EncodingFacts, utf8: number[], other: number[]) {
  */
 export function encodingNotes(facts: EncodingFacts): EncodingNotes {
   const { name, bytes, encoding, delimiter, columns } = facts
-  if (facts.fellBack) {
+  // Picked or fallen back to: a mix shows either way.
+  if (encoding === 'windows-1252') {
     const lines = classifyEncodingLines(bytes, facts.complete)
     if (lines.utf8.length > 0 && lines.other.length > 0) {
       return mixedNote(facts, lines.utf8, lines.other)
     }
+  }
 
+  if (facts.fellBack) {
     const samples = findEncodingSamples(bytes, encoding, delimiter)
     const shown = samples.map((s) => describeSample(s, columns)).join('; ')
     const problem = fileProblem(

@@ -68,6 +68,17 @@ describe('reading a file that mixes UTF-8 and Windows-1252', () => {
     assert.equal(head.encodingSamples.length, 4)
   })
 
+  it('warns of the mix as well when Windows-1252 was picked for the file', async () => {
+    const { head } = await readAll(bytesSource('m.csv', MIXED), {
+      encoding: 'windows-1252',
+    })
+    assert.deepEqual(
+      head.problems.map((p) => p.code),
+      ['ENCODING'],
+    )
+    assert.match(head.problems[0]?.message ?? '', /^m\.csv mixes two encodings/)
+  })
+
   it('never puts “�” into the values it reads as Windows-1252', async () => {
     const { records, problems } = await readAll(bytesSource('m.csv', MIXED))
     assert.deepEqual(
