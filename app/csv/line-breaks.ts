@@ -90,9 +90,8 @@ function closingQuote(
       code = text.charCodeAt(++after)
     }
 
-    if (after >= text.length || code === delimiter || code === CR) return at
-
-    if (code === LF) return at
+    const ends = code === delimiter || code === CR || code === LF
+    if (after >= text.length || ends) return at
   }
 }
 
