@@ -15,8 +15,9 @@ export interface SkippedRowsFile {
 
 /**
  * Writes the skipped and excluded rows of a run, with the file's own header
- * and values as they were, into the run's folder, remembering the line each
- * row had, so that a re-run reports them by their original lines.
+ * and the values as sent (the user's edits and transforms included), into
+ * the run's folder, remembering the line each row had, so that a re-run
+ * starts from what the CRM refused and reports rows by their original lines.
  */
 export async function writeSkippedRowsFile(
   run: RunRecord,
