@@ -97,7 +97,6 @@ class RunningCheck {
   ended!: Promise<CheckEnd>
   private replacedBy: RunningCheck | null = null
   private cancel: () => void = () => {}
-  private version = 0
   private view: FileCheck | null = null
   private lastSent = 0
   private readonly started = Date.now()
@@ -198,7 +197,6 @@ class RunningCheck {
   }
 
   private changed(final: boolean): void {
-    this.version++
     this.view = null
     if (!final && Date.now() - this.lastSent < SUMMARY_EVERY_MS) return
 
