@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Problem } from '../../check/problem.ts'
+import { CONTACT_FIELDS } from '../../check/test/contacts-fields.ts'
+import {
+  AUTO_APPLY_CONFIDENCE,
+  suggestMatches,
+} from '../../mapping/auto-match.ts'
 import { loadMapping, saveMapping } from '../../mapping/saved-mapping.ts'
 import type { ImportMapping } from '../../mapping/import-mapping.ts'
 import type { ByteSource, CsvRecord } from '../csv-types.ts'
@@ -55,6 +60,18 @@ describe('column names from the header', () => {
     const loaded = loadMapping(saved, head.columns, 'm.json')
     assert.ok(!('code' in loaded))
     assert.equal(loaded.fields[0]?.column, 2)
+  })
+
+  it('maps neither duplicate on its own: which one holds the emails is the user’s call', async () => {
+    const text = 'Last Name,Email,Email\nLovelace,a@x.io,b@x.io\n'
+    const { head } = await readAll(textSource('d.csv', text))
+    const applied = suggestMatches(head.columns, CONTACT_FIELDS).filter(
+      (s) => s.confidence >= AUTO_APPLY_CONFIDENCE,
+    )
+    assert.deepEqual(
+      applied.map((s) => [s.apiName, s.column]),
+      [['Last_Name', 0]],
+    )
   })
 
   it('names a column with data but no header, with a note naming its first value’s line', async () => {
