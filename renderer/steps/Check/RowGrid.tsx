@@ -153,9 +153,10 @@ export function RowGrid(props: Props) {
     [from, to, offset],
   )
 
+  const { ensure } = pages
   useEffect(() => {
-    if (total > 0) pages.ensure(blockStart + first, blockStart + last + 1)
-  }, [first, last, total, pages, blockStart])
+    if (total > 0) ensure(blockStart + first, blockStart + last + 1)
+  }, [first, last, total, ensure, blockStart])
 
   const filterKey = JSON.stringify(filter)
   useEffect(() => setBlock(0), [filterKey, generation])

@@ -14,6 +14,32 @@ export const PAGE_SIZE = 100
 /** Page requests allowed at once. */
 const MAX_IN_FLIGHT = 2
 
+/**
+ * Pages kept in memory. Far pages are dropped (and asked for again if the
+ * user scrolls back), so that a scroll through a million rows neither holds
+ * every row nor copies a growing list on each arrival.
+ */
+export const MAX_PAGES_KEPT = 60
+
+/** Drops the pages farthest from the view once more than the cap are kept. */
+export function evictFarPages(
+  pages: Map<number, GridRow[]>,
+  near: number,
+  asked: Set<number>,
+): Map<number, GridRow[]> {
+  if (pages.size <= MAX_PAGES_KEPT) return pages
+
+  const byDistance = [...pages.keys()].sort(
+    (a, b) => Math.abs(b - near) - Math.abs(a - near),
+  )
+  const kept = new Map(pages)
+  for (const page of byDistance.slice(0, pages.size - MAX_PAGES_KEPT)) {
+    kept.delete(page)
+    asked.delete(page)
+  }
+  return kept
+}
+
 /** The grid's rows, fetched a page at a time as they scroll into view. */
 export function useRowPages(
   fileId: string,
@@ -56,7 +82,13 @@ export function useRowPages(
           // Arriving rows render in the background; scrolling stays smooth.
           startTransition(() => {
             setTotal(result.total)
-            setPages((old) => new Map(old).set(page, result.rows))
+            setPages((old) =>
+              evictFarPages(
+                new Map(old).set(page, result.rows),
+                wanted.current.first,
+                asked.current,
+              ),
+            )
           })
         })
         .catch((failure: unknown) => {
