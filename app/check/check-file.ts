@@ -4,7 +4,12 @@ import type {
   CsvLayout,
   CsvRecord,
 } from '../csv/csv-types.ts'
-import { readCsvHead, readCsvRecords } from '../csv/read-csv.ts'
+import {
+  type CsvHead,
+  type FilePart,
+  readCsvHead,
+  readCsvRecords,
+} from '../csv/read-csv.ts'
 import type { CrmField } from '../fields/crm-field.ts'
 import type { ImportMapping } from '../mapping/import-mapping.ts'
 import {
@@ -29,6 +34,7 @@ import type { Problem } from './problem.ts'
 import { describeLinesAtStart } from './describe-place.ts'
 import { fileProblem } from '../csv/read-problems.ts'
 import {
+  type AdvisorFindings,
   type TransformSuggestion,
   createTransformAdvisor,
 } from '../transforms/suggest-transforms.ts'
@@ -64,6 +70,28 @@ export interface CheckSummary {
   suggestions: TransformSuggestion[]
   /** Something stands in the way of the import. */
   blocking: boolean
+  /** Set when one part of the file was checked, for merging the parts. */
+  part?: PartFindings
+}
+
+/** One part of a file checked on its own (see main/engine/check-in-parts). */
+export interface CheckPart {
+  /** The whole file's head, read once for all parts. */
+  head: CsvHead
+  /** Where the part lies in the file. */
+  read: Omit<FilePart, 'onEnd'>
+}
+
+/** What a part's check found beyond its summary, for merging the parts. */
+export interface PartFindings {
+  /** Bytes of each row in a job CSV, in file order. */
+  rowBytes: Uint32Array
+  /** In-file key sets of unique fields (see KeySet.table), by API name. */
+  keys: [field: string, table: Uint32Array][]
+  /** Column evidence for transform suggestions. */
+  advice: AdvisorFindings
+  /** The part ended exactly where a record did. */
+  clean: boolean
 }
 
 /**
@@ -88,6 +116,8 @@ export interface CheckFileInput {
   keepProblems?: number
   onProblem?: (problem: Problem, origin: ProblemOrigin) => void
   onProgress?: (progress: CheckProgress) => void
+  /** Checks one part of the file; the summary then carries PartFindings. */
+  part?: CheckPart
 }
 
 /** Rows a file of `size` bytes holds, judged from its first rows. */
@@ -108,15 +138,25 @@ function tooBig(name: string, record: CsvRecord, bytes: number): Problem {
   )
 }
 
+function grown(array: Uint32Array): Uint32Array {
+  const larger = new Uint32Array(array.length * 2)
+  larger.set(array)
+  return larger
+}
+
 /** Reads, checks and plans a whole file, streaming; never holds it whole. */
 export async function checkFile(
   source: ByteSource,
   input: CheckFileInput,
 ): Promise<CheckSummary> {
-  const head = await readCsvHead(source, {
-    layout: input.layout,
-    previewRows: 200,
-  })
+  const part = input.part
+  const later = part?.read.later ?? null
+  const head =
+    part?.head ??
+    (await readCsvHead(source, {
+      layout: input.layout,
+      previewRows: 200,
+    }))
   const mapping =
     typeof input.mapping === 'function'
       ? input.mapping(head.columns)
@@ -151,7 +191,7 @@ export async function checkFile(
     input.onProblem?.(problem, origin)
   }
 
-  head.problems.forEach(add)
+  if (!later) head.problems.forEach(add)
   if (head.problems.some((p) => p.code === 'NO_DATA' || p.code === 'NOT_CSV')) {
     summary.blocking = true
     return summary
@@ -166,7 +206,7 @@ export async function checkFile(
     expectedRows: estimateRows(source.size, head.preview),
   }
   origin = 'mapping'
-  checkMapping(checkInput).forEach(add)
+  if (!later) checkMapping(checkInput).forEach(add)
   origin = 'row'
   const checker = createRowChecker(checkInput)
   const columns = jobColumns(mapping, input.fields)
@@ -196,7 +236,10 @@ export async function checkFile(
     summary.countsByCode[code] = (summary.countsByCode[code] ?? 0) + 1
   }
 
+  let rowBytes: Uint32Array = new Uint32Array(part ? 1 << 16 : 0)
+  let clean = true
   for await (const batch of readCsvRecords(source, head.layout, {
+    ...(part ? { part: { ...part.read, onEnd: (c) => (clean = c) } } : {}),
     onProblem: addReadProblem,
     onBytes: (read) => {
       bytesRead = read
@@ -225,6 +268,10 @@ export async function checkFile(
         add(tooBig(source.name, record, bytes))
 
       planner.add(record.row, bytes)
+      if (part) {
+        if (record.row >= rowBytes.length) rowBytes = grown(rowBytes)
+        rowBytes[record.row] = bytes
+      }
     }
 
     summary.rowCount += batch.length
@@ -237,6 +284,18 @@ export async function checkFile(
   }
 
   checker.finish().forEach(add)
+  if (part) {
+    summary.part = {
+      rowBytes: rowBytes.slice(0, summary.rowCount),
+      keys: [...checker.keySets()].map(([field, set]) => [field, set.table()]),
+      advice: advisor.findings(),
+      clean,
+    }
+    // Suggestions and jobs come from all parts, once they are merged.
+    summary.blocking = summary.errorCount > 0
+    return summary
+  }
+
   origin = 'column'
   const advice = advisor.result()
   advice.problems.forEach(add)

@@ -209,6 +209,8 @@ export interface RowChecker {
    */
   tally(record: CsvRecord, add: ProblemTally): void
   finish(): Problem[]
+  /** The in-file key sets of unique and find_by fields, by API name. */
+  keySets(): Map<string, KeySet>
 }
 
 /** Applies the field rules to every mapped cell of each record. */
@@ -264,6 +266,14 @@ export function createRowChecker(input: CheckInput): RowChecker {
       // Duplicates are reported as rows arrive (the later row is the one
       // Zoho skips), so nothing is left for the end today.
       return []
+    },
+    keySets() {
+      const sets = new Map<string, KeySet>()
+      for (const cell of cells) {
+        if (cell.seen) sets.set(cell.field.apiName, cell.seen)
+      }
+
+      return sets
     },
   }
 }

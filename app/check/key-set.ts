@@ -44,14 +44,62 @@ export class KeySet {
     return this.insert(a >>> 0, (b ^ (end - start)) >>> 0, line)
   }
 
-  private insert(hi: number, lo: number, line: number): number {
+  /** A set holding the keys of `table()` from another set. */
+  static fromTable(table: Uint32Array): KeySet {
+    const set = new KeySet(true, 1)
+    set.slots = table
+    return set
+  }
+
+  /**
+   * The keys as a flat copy (hash, hash, line per slot; line 0 marks an
+   * empty slot), to compare with another part of the file.
+   */
+  table(): Uint32Array {
+    return this.slots.slice()
+  }
+
+  /**
+   * The first line of each key of `table` (from `table()` of a later part
+   * of the file) that this set already holds, with the line it holds it on.
+   */
+  *sharedWith(table: Uint32Array): Iterable<[later: number, first: number]> {
+    for (let at = 0; at < table.length; at += 3) {
+      const line = table[at + 2] as number
+      if (line === 0) continue
+
+      const first = this.find(table[at] as number, table[at + 1] as number)
+      if (first !== 0) yield [line, first]
+    }
+  }
+
+  private find(hi: number, lo: number): number {
     const slots = this.slots
     const mask = slots.length / 3 - 1
+    let slot = this.home(hi, lo, mask)
+    while (slots[slot * 3 + 2] !== 0) {
+      const at = slot * 3
+      if (slots[at] === hi && slots[at + 1] === lo)
+        return slots[at + 2] as number
+
+      slot = (slot + 1) & mask
+    }
+
+    return 0
+  }
+
+  private home(hi: number, lo: number, mask: number): number {
     // Murmur3's finaliser spreads the bits, so that probes stay short.
     let h = hi ^ Math.imul(lo, 0x9e3779b1)
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
-    let slot = (h ^ (h >>> 16)) & mask
+    return (h ^ (h >>> 16)) & mask
+  }
+
+  private insert(hi: number, lo: number, line: number): number {
+    const slots = this.slots
+    const mask = slots.length / 3 - 1
+    let slot = this.home(hi, lo, mask)
     while (slots[slot * 3 + 2] !== 0) {
       const at = slot * 3
       if (slots[at] === hi && slots[at + 1] === lo)

@@ -21,7 +21,11 @@ import { HEAD_BYTES, readHeadBytes } from './read-head-bytes.ts'
 import { fileProblem, lineBreakProblem } from './read-problems.ts'
 import { RecordSplitter } from './record-splitter.ts'
 
-export { readCsvRecords, type ReadOptions } from './stream-records.ts'
+export {
+  type FilePart,
+  readCsvRecords,
+  type ReadOptions,
+} from './stream-records.ts'
 
 /** What the first bytes of a file show: enough for the File and Map steps. */
 export interface CsvHead {

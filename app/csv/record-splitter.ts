@@ -69,7 +69,10 @@ export class RecordSplitter {
     private readonly delimiter: CsvDelimiter,
     /** The file's own line break; lines ending otherwise are noted. */
     readonly lineBreak: LineBreak,
+    /** The physical line the text starts on (a later part of a file). */
+    firstLine = 1,
   ) {
+    this.nextLine = firstLine
     // Characters that stop a value from going into a job CSV as it is.
     this.special = delimiter === ',' ? /[\u0080-\uffff]/g : /[,\u0080-\uffff]/g
   }
@@ -82,6 +85,11 @@ export class RecordSplitter {
     const found = this.otherBreaks
     this.otherBreaks = { count: 0, first: [] }
     return found
+  }
+
+  /** Text is left over that ends no record (the text stopped inside one). */
+  get unfinished(): boolean {
+    return this.pending.length > 0
   }
 
   /** True once a record grew past any sane size (an unclosed quote). */

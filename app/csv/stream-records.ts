@@ -26,6 +26,27 @@ export interface ReadOptions {
   onProblem?: (problem: Problem) => void
   /** Told how many bytes of the file have been read so far (for progress). */
   onBytes?: (bytesRead: number) => void
+  /**
+   * The source is one part of a larger file, read by itself (a check split
+   * across threads); see FilePart.
+   */
+  part?: FilePart
+}
+
+/** Where a part of a file lies, for reading it on its own. */
+export interface FilePart {
+  /**
+   * The physical line the part starts on and the header's field count, for
+   * a later part: all its records are data. Null for the first part.
+   */
+  later: { firstLine: number; fieldCount: number } | null
+  /** The part ends before the file does, just after a line feed. */
+  endsEarly: boolean
+  /**
+   * Told at the end whether the part's text ended exactly where a record
+   * ended (else the part was cut inside a quoted value).
+   */
+  onEnd?: (clean: boolean) => void
 }
 
 /**
@@ -65,7 +86,11 @@ export async function* readCsvRecords(
   const batchSize = options.batchSize ?? 2000
   let decoder: ChunkDecoder | null = null
   let splitter: RecordSplitter | null = null
-  let fieldCount = -1
+  const later = options.part?.later ?? null
+  const endsEarly = options.part?.endsEarly ?? false
+  // A later part lies wholly past what the head read.
+  const headBytes = later ? 0 : HEAD_BYTES
+  let fieldCount = later ? later.fieldCount : -1
   let row = 0
   let faultsSeen = 0
   let batch: CsvRecord[] = []
@@ -125,14 +150,14 @@ export async function* readCsvRecords(
   for await (const whole of source.chunks()) {
     // The head (readCsvHead) read whole chunks up to HEAD_BYTES and noted
     // what it saw there; notes from here on cover only what lies beyond.
-    const inHead = wholeBytes < HEAD_BYTES
+    const inHead = wholeBytes < headBytes
     wholeBytes += whole.length
     for (let at = 0; at < whole.length; at += SLICE_BYTES) {
       const chunk = whole.subarray(at, at + SLICE_BYTES)
       bytesRead += chunk.length
       options.onBytes?.(bytesRead)
       if (!decoder) {
-        const bom = layout.hadBom ? detectBom(chunk) : null
+        const bom = layout.hadBom && !later ? detectBom(chunk) : null
         decoder = new ChunkDecoder(layout.encoding, bom?.length ?? 0)
       }
 
@@ -147,12 +172,16 @@ export async function* readCsvRecords(
         // (all of the head), once that text holds a whole one.
         early += text
         const headRead =
-          wholeBytes >= HEAD_BYTES && at + SLICE_BYTES >= whole.length
+          wholeBytes >= headBytes && at + SLICE_BYTES >= whole.length
         if (inHead && !headRead) continue
 
         if (!/\n|\r[^\n]/.test(early)) continue
 
-        splitter = new RecordSplitter(layout.delimiter, detectLineBreak(early))
+        splitter = new RecordSplitter(
+          layout.delimiter,
+          detectLineBreak(early),
+          later?.firstLine,
+        )
         text = early
         early = ''
       }
@@ -177,15 +206,20 @@ export async function* readCsvRecords(
 
   if (decoder) {
     const rest = early + decoder.decode(null)
-    splitter ??= new RecordSplitter(layout.delimiter, detectLineBreak(rest))
-    pastHead = wholeBytes >= HEAD_BYTES
+    splitter ??= new RecordSplitter(
+      layout.delimiter,
+      detectLineBreak(rest),
+      later?.firstLine,
+    )
+    pastHead = wholeBytes >= headBytes
     if (pastHead) watch.sawText(rest, false)
 
-    take(splitter.push(rest, true))
+    take(splitter.push(rest, !endsEarly))
+    options.part?.onEnd?.(!splitter.unfinished)
     notice()
     watch.finish(report)
     const otherBreaks = splitter.takeOtherBreaks()
-    if (otherBreaks.count > 0 && wholeBytes >= HEAD_BYTES) {
+    if (otherBreaks.count > 0 && wholeBytes >= headBytes) {
       report(
         lineBreakProblem(name, splitter.lineBreak, otherBreaks, 'beyond-head'),
       )

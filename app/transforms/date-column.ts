@@ -67,6 +67,23 @@ export class DateEvidence {
     }
   }
 
+  /**
+   * Adds what a later part of the same column found (a copy made by a
+   * worker thread will do: only the fields are read).
+   */
+  absorb(later: DateEvidence): void {
+    for (const line of later.dayFirst) note(this.dayFirst, line)
+    for (const line of later.monthFirst) note(this.monthFirst, line)
+    for (const line of later.either) note(this.either, line)
+    for (const line of later.invalid) note(this.invalid, line)
+    this.examples.dmy ??= later.examples.dmy
+    this.examples.mdy ??= later.examples.mdy
+    this.counts.dayFirst += later.counts.dayFirst
+    this.counts.monthFirst += later.counts.monthFirst
+    this.counts.either += later.counts.either
+    this.counts.dotted += later.counts.dotted
+  }
+
   result(): DateInference {
     const base = {
       dayFirstLines: this.dayFirst,

@@ -51,6 +51,17 @@ export class NumberEvidence {
     if (mark === ',' && this.comma.length < 10) this.comma.push(line)
   }
 
+  /** Adds what a later part of the same column found. */
+  absorb(later: NumberEvidence): void {
+    for (const line of later.point) {
+      if (this.point.length < 10) this.point.push(line)
+    }
+
+    for (const line of later.comma) {
+      if (this.comma.length < 10) this.comma.push(line)
+    }
+  }
+
   result(): NumberInference {
     const base = { pointLines: this.point, commaLines: this.comma }
     if (this.point.length && this.comma.length) {

@@ -19,6 +19,13 @@ export type TransformKind =
   | 'phone'
   | 'picklist'
 
+/** What an advisor found per watched column, in a form a worker can post. */
+export type AdvisorFindings = {
+  affected: number
+  dates: DateEvidence | undefined
+  numbers: NumberEvidence | undefined
+}[]
+
 /** A transform worth offering for one mapped column, with what it found. */
 export interface TransformSuggestion extends ColumnRef {
   kind: TransformKind
@@ -128,6 +135,25 @@ export function createTransformAdvisor(
         watch.dates?.add(value, record.line)
         watch.numbers?.add(value, record.line)
       }
+    },
+    /** What was found so far, to be absorbed by the advisor of an earlier part. */
+    findings(): AdvisorFindings {
+      return watches.map(({ affected, dates, numbers }) => ({
+        affected,
+        dates,
+        numbers,
+      }))
+    },
+    /** Adds the findings of a later part of the same file, mapped alike. */
+    absorb(later: AdvisorFindings): void {
+      watches.forEach((watch, index) => {
+        const found = later[index]
+        if (!found) return
+
+        watch.affected += found.affected
+        if (found.dates) watch.dates?.absorb(found.dates)
+        if (found.numbers) watch.numbers?.absorb(found.numbers)
+      })
     },
     /** The transforms worth offering, and columns whose format is unclear. */
     result(): { suggestions: TransformSuggestion[]; problems: Problem[] } {

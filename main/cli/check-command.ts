@@ -14,6 +14,9 @@ import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
 import { isMappingError, loadMapping } from '../../app/mapping/saved-mapping.ts'
 import { fileByteSource } from '../files/file-byte-source.ts'
 import { csvPathFor } from '../files/unzip-single-csv.ts'
+import { PARTS_MIN_BYTES, checkInParts } from '../engine/check-in-parts.ts'
+/** Problems listed one by one (and kept for --json); all are counted. */
+const LISTED_PROBLEMS = 100_000
 
 /** Where `bulkwright check` writes and how it learns a module's fields. */
 export interface CheckCommandIo {
@@ -326,15 +329,44 @@ async function checkCsv(
   }
 
   const { mapping } = built
-  const summary = await checkFile(await fileByteSource(options.file), {
-    fields,
-    mapping,
-    layout: built.layout,
-    keepProblems: options.json ? 100_000 : 0,
-    onProblem: options.json
-      ? undefined
-      : (problem) => io.stdout(problemLines(problem)),
-  })
+  const source = await fileByteSource(options.file)
+  let summary: CheckSummary
+  if ((source.size ?? 0) >= PARTS_MIN_BYTES) {
+    // Large files are checked in two threads; the problems come at the end.
+    const result = await checkInParts({
+      path: options.file,
+      fields,
+      mapping,
+      layout: built.layout,
+      keepProblems: LISTED_PROBLEMS,
+    })
+    if (!result.ok) {
+      io.stderr(`bulkwright check: ${result.message}\n`)
+      return 2
+    }
+
+    summary = result.summary
+    if (!options.json) {
+      for (const problem of summary.problems) io.stdout(problemLines(problem))
+      const unlisted = summary.problemCount - summary.problems.length
+      if (unlisted > 0) {
+        io.stdout(
+          `… and ${unlisted} more problems, not listed; the counts below include them.\n`,
+        )
+      }
+    }
+  } else {
+    summary = await checkFile(source, {
+      fields,
+      mapping,
+      layout: built.layout,
+      keepProblems: options.json ? LISTED_PROBLEMS : 0,
+      onProblem: options.json
+        ? undefined
+        : (problem) => io.stdout(problemLines(problem)),
+    })
+  }
+
   if (options.json) io.stdout(summaryJson(summary, mapping) + '\n')
   else io.stdout(describeSummary(summary, mapping))
 

@@ -25,7 +25,8 @@ export async function runCheckJob(
   job: CheckJob,
   listeners: CheckJobListeners = {},
 ): Promise<CheckSummary> {
-  const source = pausedForTests(await fileByteSource(job.path, job.name))
+  const part = job.part
+  const source = pausedForTests(await fileByteSource(job.path, job.name, part))
   const given = job.mapping
   let mapping: ImportMapping | null = 'auto' in given ? null : given
   const plain = job.fixes
@@ -52,6 +53,7 @@ export async function runCheckJob(
             })
         : given,
     ...(fix ? { fix } : {}),
+    ...(part ? { part: part.check } : {}),
     ...(listeners.onProblem ? { onProblem: listeners.onProblem } : {}),
     onProgress: (progress) => listeners.onProgress?.(progress, source.size),
   })

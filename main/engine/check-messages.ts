@@ -1,4 +1,8 @@
-import type { CheckProgress, CheckSummary } from '../../app/check/check-file.ts'
+import type {
+  CheckPart,
+  CheckProgress,
+  CheckSummary,
+} from '../../app/check/check-file.ts'
 import type { CsvLayout } from '../../app/csv/csv-types.ts'
 import type { CrmField } from '../../app/fields/crm-field.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
@@ -25,6 +29,8 @@ export interface CheckJob {
    * builds its grid state from them); the summary then keeps none.
    */
   stream?: { keepFull: number }
+  /** Checks only this byte range of the file (see check-in-parts.ts). */
+  part?: { start: number; end: number; check: CheckPart }
 }
 
 /** Messages from the worker to the main thread. */

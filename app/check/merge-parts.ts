@@ -1,0 +1,145 @@
+import type { CrmField } from '../fields/crm-field.ts'
+import type { ImportMapping } from '../mapping/import-mapping.ts'
+import { csvLine, jobColumns } from '../plan/job-file.ts'
+import { JobPlanner, creditCost, utf8Length } from '../plan/plan-jobs.ts'
+import { createTransformAdvisor } from '../transforms/suggest-transforms.ts'
+import type { CheckSummary } from './check-file.ts'
+import { KeySet } from './key-set.ts'
+import type { Problem, ProblemCode } from './problem.ts'
+
+/**
+ * Codes a later part may report and still be merged: each is about one
+ * record, so it reads the same whichever part found it. Notes about the
+ * whole file (encoding, line breaks, columns) need the whole file read in
+ * order, so a later part that finds one is checked again in one piece.
+ */
+const RECORD_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'FIELD_COUNT',
+  'MALFORMED_QUOTES',
+  'LIMIT_EXCEEDED',
+  'MANDATORY_MISSING',
+  'TOO_LONG',
+  'INVALID_EMAIL',
+  'INVALID_PHONE',
+  'INVALID_NUMBER',
+  'INVALID_DATE',
+  'INVALID_DATETIME',
+  'INVALID_BOOLEAN',
+  'INVALID_URL',
+  'UNKNOWN_PICKLIST_VALUE',
+  'INVALID_LOOKUP',
+  'INVALID_VALUE',
+  'DUPLICATE_IN_FILE',
+  'FIND_BY_MISSING',
+])
+
+/** Why two parts' checks cannot be merged into the check of the file. */
+export type MergeRefusal =
+  | 'CUT_INSIDE_A_VALUE'
+  | 'KEYS_SHARED_ACROSS_PARTS'
+  | 'FILE_NOTE_IN_LATER_PART'
+
+/** What the merge needs besides the parts. */
+export interface MergeInput {
+  fields: CrmField[]
+  mapping: ImportMapping
+  keepProblems?: number
+}
+
+function sharesKeys(first: CheckSummary, later: CheckSummary): boolean {
+  const laterKeys = new Map(later.part?.keys ?? [])
+  for (const [field, table] of first.part?.keys ?? []) {
+    const other = laterKeys.get(field)
+    if (!other) continue
+
+    for (const _ of KeySet.fromTable(table).sharedWith(other)) return true
+  }
+
+  return false
+}
+
+/** The problems of a later part, with rows counted from the file's start. */
+function shifted(problems: Problem[], rowsBefore: number): Problem[] {
+  return problems.map((problem) =>
+    problem.row === null
+      ? problem
+      : { ...problem, row: problem.row + rowsBefore },
+  )
+}
+
+/**
+ * The check of a whole file from the checks of its first part and the part
+ * after it (each made with `part` set), as one check in one piece would
+ * have found it; or why it cannot be (then check the file in one piece).
+ */
+export function mergeParts(
+  first: CheckSummary,
+  later: CheckSummary,
+  input: MergeInput,
+): { ok: true; summary: CheckSummary } | { ok: false; reason: MergeRefusal } {
+  if (!first.part?.clean || !later.part) {
+    return { ok: false, reason: 'CUT_INSIDE_A_VALUE' }
+  }
+
+  const codes = Object.keys(later.countsByCode) as ProblemCode[]
+  if (codes.some((code) => !RECORD_CODES.has(code))) {
+    return { ok: false, reason: 'FILE_NOTE_IN_LATER_PART' }
+  }
+
+  // A value repeated across the parts is a duplicate neither part saw.
+  if (sharesKeys(first, later)) {
+    return { ok: false, reason: 'KEYS_SHARED_ACROSS_PARTS' }
+  }
+
+  const keep = input.keepProblems ?? 10_000
+  const summary: CheckSummary = {
+    ...first,
+    rowCount: first.rowCount + later.rowCount,
+    problems: [
+      ...first.problems,
+      ...shifted(later.problems, first.rowCount),
+    ].slice(0, keep),
+    problemCount: first.problemCount + later.problemCount,
+    errorCount: first.errorCount + later.errorCount,
+    warningCount: first.warningCount + later.warningCount,
+    countsByCode: { ...first.countsByCode },
+    rowsWithErrors: first.rowsWithErrors + later.rowsWithErrors,
+  }
+  delete summary.part
+  for (const code of codes) {
+    summary.countsByCode[code] =
+      (summary.countsByCode[code] ?? 0) + (later.countsByCode[code] ?? 0)
+  }
+
+  const advisor = createTransformAdvisor(
+    input.fields,
+    input.mapping,
+    first.columns,
+  )
+  advisor.absorb(first.part.advice)
+  advisor.absorb(later.part.advice)
+  const advice = advisor.result()
+  for (const problem of advice.problems) {
+    summary.problemCount++
+    if (problem.severity === 'error') summary.errorCount++
+    else summary.warningCount++
+
+    summary.countsByCode[problem.code] =
+      (summary.countsByCode[problem.code] ?? 0) + 1
+    if (summary.problems.length < keep) summary.problems.push(problem)
+  }
+
+  summary.suggestions = advice.suggestions
+  const columns = jobColumns(input.mapping, input.fields)
+  const planner = new JobPlanner(utf8Length(csvLine(columns.headers)) + 2)
+  let row = 0
+  for (const bytes of [first.part.rowBytes, later.part.rowBytes]) {
+    for (let i = 0; i < bytes.length; i++)
+      planner.add(row++, bytes[i] as number)
+  }
+
+  summary.jobs = planner.finish()
+  summary.credits = creditCost(summary.jobs)
+  summary.blocking = summary.errorCount > 0
+  return { ok: true, summary }
+}

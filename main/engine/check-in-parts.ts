@@ -1,0 +1,205 @@
+import { open } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import type { CheckProgress } from '../../app/check/check-file.ts'
+import { mergeParts } from '../../app/check/merge-parts.ts'
+import { ByteLineCounter } from '../../app/csv/byte-lines.ts'
+import { type CsvHead, readCsvHead } from '../../app/csv/read-csv.ts'
+import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
+import { autoMatch } from '../../app/mapping/auto-match.ts'
+import { fileByteSource } from '../files/file-byte-source.ts'
+import { createLogger } from '../log/logger.ts'
+import type { CheckJob } from './check-messages.ts'
+import {
+  type CheckRunOptions,
+  type CheckRunResult,
+  runCheckInWorker,
+} from './run-check-in-worker.ts'
+
+const log = createLogger('engine')
+
+/** Below this size one thread is quicker than starting two and merging. */
+export const PARTS_MIN_BYTES = 32 * 1024 * 1024
+const PIECE_BYTES = 1 << 20
+
+/** How a check may be split; tests lower the size. */
+export interface PartsOptions extends CheckRunOptions {
+  minBytes?: number
+  /** Told how the file was checked in the end, and why. */
+  onWay?: (way: 'two threads' | 'one thread', why: string) => void
+}
+
+/** Where the later part starts: just after a line feed, and on which line. */
+interface Split {
+  at: number
+  firstLine: number
+}
+
+/**
+ * The first line feed at or after the middle of the file, and the line
+ * breaks before it. Null when the file has none there.
+ */
+async function findSplit(path: string, size: number): Promise<Split | null> {
+  const file = await open(path, 'r')
+  try {
+    const buffer = new Uint8Array(PIECE_BYTES)
+    const counter = new ByteLineCounter()
+    const middle = Math.floor(size / 2)
+    let at = 0
+    while (at < size) {
+      const { bytesRead } = await file.read(buffer, 0, PIECE_BYTES, at)
+      if (bytesRead === 0) return null
+
+      const piece = buffer.subarray(0, bytesRead)
+      const lineFeed =
+        at + bytesRead > middle
+          ? piece.indexOf(10, Math.max(0, middle - at))
+          : -1
+      if (lineFeed !== -1) {
+        counter.add(piece.subarray(0, lineFeed + 1))
+        return { at: at + lineFeed + 1, firstLine: counter.count + 1 }
+      }
+
+      counter.add(piece)
+      at += bytesRead
+    }
+
+    return null
+  } finally {
+    await file.close()
+  }
+}
+
+/** Why this file is checked in one piece, or null when it can be split. */
+function oneThreadReason(
+  job: CheckJob,
+  head: CsvHead,
+  size: number,
+  minBytes: number,
+): string | null {
+  if (availableParallelism() < 2) return 'one CPU'
+  if (size < minBytes) return 'small file'
+  if (job.stream || job.fixes || job.part) return 'streamed or fixed check'
+  if (!['utf-8', 'windows-1252'].includes(head.layout.encoding)) {
+    return 'two-byte encoding'
+  }
+
+  if (head.columns.some((column) => column.headerless)) {
+    return 'headerless columns'
+  }
+
+  if (head.problems.some((p) => p.code === 'NO_DATA' || p.code === 'NOT_CSV')) {
+    return 'no data'
+  }
+
+  return null
+}
+
+/**
+ * Checks a whole file in two worker threads, one per half, and merges
+ * what they found into the check one thread would have made. Where that
+ * cannot be done exactly (the split falls inside a quoted value, a unique
+ * value repeats across the halves, a later half finds something about the
+ * whole file), the file is checked again in one thread: slower, never
+ * different. Files under `minBytes` go straight to one thread.
+ */
+export async function checkInParts(
+  job: CheckJob,
+  options: PartsOptions = {},
+): Promise<CheckRunResult> {
+  const started = Date.now()
+  const whole = await fileByteSource(job.path, job.name)
+  const size = whole.size ?? 0
+  const head = await readCsvHead(whole, {
+    layout: job.layout,
+    previewRows: 200,
+  })
+  const reason = oneThreadReason(
+    job,
+    head,
+    size,
+    options.minBytes ?? PARTS_MIN_BYTES,
+  )
+  const split = reason ? null : await findSplit(job.path, size)
+  if (!split) {
+    const why = reason ?? 'no line feed after the middle'
+    log.info(`checking in one thread: ${why}`)
+    options.onWay?.('one thread', why)
+    return runCheckInWorker(job, options).result
+  }
+
+  const mapping: ImportMapping =
+    'auto' in job.mapping
+      ? { ...job.mapping.auto, fields: autoMatch(head.columns, job.fields) }
+      : job.mapping
+  const progress: CheckProgress[] = [0, 1].map(() => ({
+    rows: 0,
+    problems: 0,
+    bytesRead: 0,
+    bytesTotal: size,
+  }))
+  const runPart = (
+    index: number,
+    start: number,
+    end: number,
+    later: CheckJob['part'],
+  ) => {
+    const run = runCheckInWorker(
+      { ...job, mapping, part: later },
+      {
+        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+        onProgress(step) {
+          progress[index] = step
+          const [a, b] = progress as [CheckProgress, CheckProgress]
+          options.onProgress?.(
+            {
+              rows: a.rows + b.rows,
+              problems: a.problems + b.problems,
+              bytesRead: a.bytesRead + b.bytesRead,
+              bytesTotal: size,
+            },
+            size,
+          )
+        },
+      },
+    )
+    return run
+  }
+  const first = runPart(0, 0, split.at, {
+    start: 0,
+    end: split.at,
+    check: { head, read: { later: null, endsEarly: true } },
+  })
+  const later = runPart(1, split.at, size, {
+    start: split.at,
+    end: size,
+    check: {
+      head,
+      read: {
+        later: { firstLine: split.firstLine, fieldCount: head.fieldCount },
+        endsEarly: false,
+      },
+    },
+  })
+  const [a, b] = await Promise.all([first.result, later.result])
+  if (!a.ok) return a
+  if (!b.ok) return b
+
+  const merged = mergeParts(a.summary, b.summary, {
+    fields: job.fields,
+    mapping,
+    ...(job.keepProblems !== undefined
+      ? { keepProblems: job.keepProblems }
+      : {}),
+  })
+  if (!merged.ok) {
+    log.info(`halves not merged (${merged.reason}); checking in one thread`)
+    options.onWay?.('one thread', merged.reason)
+    return runCheckInWorker({ ...job, mapping }, options).result
+  }
+
+  log.info(
+    `checked ${merged.summary.rowCount} rows in two threads in ${Date.now() - started} ms`,
+  )
+  options.onWay?.('two threads', 'merged')
+  return { ok: true, summary: merged.summary }
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import { CONTACT_FIELDS } from '../../../app/check/test/contacts-fields.ts'
+import { SHARED_DATA } from '../../../app/csv/test/shared-data.ts'
+import { type PartsOptions, checkInParts } from '../check-in-parts.ts'
+import type { CheckJob } from '../check-messages.ts'
+import { runCheckInWorker } from '../run-check-in-worker.ts'
+
+const AUTO = {
+  auto: {
+    module: 'Contacts',
+    operation: 'insert' as const,
+    findBy: null,
+    ignoreEmpty: false,
+  },
+}
+
+/** The file checked in parts (whatever way it takes) and in one thread. */
+async function bothWays(path: string) {
+  const job: CheckJob = { path, fields: CONTACT_FIELDS, mapping: AUTO }
+  let way = ''
+  const options: PartsOptions = {
+    minBytes: 0,
+    onWay: (taken, why) => (way = `${taken}: ${why}`),
+  }
+  const [parts, single] = await Promise.all([
+    checkInParts(job, options),
+    runCheckInWorker(job).result,
+  ])
+  assert.ok(parts.ok && single.ok)
+  return { parts: parts.summary, single: single.summary, way }
+}
+
+function tempFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'bulkwright-parts-')), 'p.csv')
+  writeFileSync(path, text)
+  return path
+}
+
+describe('checkInParts', () => {
+  it('checks customers-1000.csv in two threads and finds what one thread finds', async () => {
+    const { parts, single, way } = await bothWays(
+      SHARED_DATA + 'customers-1000.csv',
+    )
+    assert.equal(way, 'two threads: merged')
+    assert.deepEqual(parts, single)
+    assert.equal(parts.rowCount, 1001)
+  })
+
+  it('checks again in one thread when the middle falls inside a quoted value', async () => {
+    const body = 'y\r\n'.repeat(200)
+    const path = tempFile(
+      `Last_Name,Email\r\nA,"x\r\n${body}"\r\nB,b@x.org\r\n`,
+    )
+    const { parts, single, way } = await bothWays(path)
+    assert.equal(way, 'one thread: CUT_INSIDE_A_VALUE')
+    assert.deepEqual(parts, single)
+    assert.equal(parts.rowCount, 2)
+  })
+
+  it('checks again in one thread when a unique value repeats across the halves', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `N${i},n${i}@x.org`)
+    rows.push('Late,n3@x.org')
+    const path = tempFile(['Last_Name,Email', ...rows].join('\n'))
+    const { parts, single, way } = await bothWays(path)
+    assert.equal(way, 'one thread: KEYS_SHARED_ACROSS_PARTS')
+    assert.deepEqual(parts, single)
+    assert.equal(parts.countsByCode.DUPLICATE_IN_FILE, 1)
+    assert.match(readFileSync(path, 'utf8'), /Late/)
+  })
+})
