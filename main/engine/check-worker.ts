@@ -11,7 +11,7 @@ import type { Problem } from '../../app/check/problem.ts'
 import { runCheckJob } from './check-job.ts'
 import type { CheckJob, CheckWorkerMessage } from './check-messages.ts'
 import { CONTEXT_CODES } from './context-codes.ts'
-import { ProblemBatcher } from './problem-batch.ts'
+import { ProblemBatcher, transferable } from './problem-batch.ts'
 
 /** A message per batch would flood the main thread; 10 per second do. */
 const EVERY_MS = 100
@@ -41,9 +41,7 @@ const flush = (): void => {
   if (batcher === null) return
 
   const problems = batcher.take()
-  post({ type: 'problems', progress: last, problems }, [
-    problems.cells.buffer as ArrayBuffer,
-  ])
+  post({ type: 'problems', progress: last, problems }, transferable(problems))
 }
 
 const onProblem = (problem: Problem, origin: ProblemOrigin): void => {

@@ -1,37 +1,52 @@
 import type { Problem, ProblemCode } from '../../app/check/problem.ts'
 
-/** Numbers per problem in a batch's `cells`: row, line, column, code, error. */
-const WIDTH = 5
+/**
+ * The rows of one kind of problem in one column, found since the worker's
+ * last message, ascending: what the grid's state needs, without sentences
+ * or values.
+ */
+export interface ProblemGroup {
+  /** -1 when the problem is not about one column. */
+  column: number
+  code: ProblemCode
+  severity: Problem['severity']
+  rows: Int32Array
+  lines: Int32Array
+}
 
 /**
  * Problems found by the worker since its last message. The first ones and
  * those only a whole-file pass can find come in full (`full`); the rest as
- * five numbers each, without their sentence or value, so that a file with
- * a million problems crosses threads as a few typed arrays.
+ * row numbers grouped by column and kind, so that a file with millions of
+ * problems crosses threads as a few typed arrays.
  */
 export interface ProblemBatch {
   full: Problem[]
-  /** Codes the numbers in `cells` point into. */
-  codes: ProblemCode[]
-  cells: Int32Array
+  groups: ProblemGroup[]
 }
 
-/** One problem as the numbers of a batch give it back. */
+/** One problem as a batch's groups give it back. */
 export interface CompactProblem {
   row: number
   line: number
-  /** -1 when the problem is not about one column. */
   column: number
   code: ProblemCode
   severity: Problem['severity']
 }
 
+interface Growing {
+  column: number
+  code: ProblemCode
+  severity: Problem['severity']
+  rows: number[]
+  lines: number[]
+}
+
 /** Collects a worker's problems into batches to post. */
 export class ProblemBatcher {
   private full: Problem[] = []
-  private codes: ProblemCode[] = []
-  private codeIndex = new Map<ProblemCode, number>()
-  private cells: number[] = []
+  private groups = new Map<string, Growing>()
+  private held = 0
   private fullSent = 0
 
   /**
@@ -45,10 +60,11 @@ export class ProblemBatcher {
 
   /** Problems waiting to be sent. */
   get size(): number {
-    return this.full.length + this.cells.length / WIDTH
+    return this.held
   }
 
   add(problem: Problem): void {
+    this.held++
     if (
       problem.row === null ||
       this.fullSent < this.keepFull ||
@@ -59,50 +75,63 @@ export class ProblemBatcher {
       return
     }
 
-    let code = this.codeIndex.get(problem.code)
-    if (code === undefined) {
-      code = this.codes.length
-      this.codes.push(problem.code)
-      this.codeIndex.set(problem.code, code)
+    const column = problem.column ?? -1
+    const key = `${column}|${problem.code}|${problem.severity}`
+    let group = this.groups.get(key)
+    if (group === undefined) {
+      group = {
+        column,
+        code: problem.code,
+        severity: problem.severity,
+        rows: [],
+        lines: [],
+      }
+      this.groups.set(key, group)
     }
 
-    this.cells.push(
-      problem.row,
-      problem.line ?? 0,
-      problem.column ?? -1,
-      code,
-      problem.severity === 'error' ? 1 : 0,
-    )
+    group.rows.push(problem.row)
+    group.lines.push(problem.line ?? 0)
   }
 
   /** The batch so far, and a fresh start for the next one. */
   take(): ProblemBatch {
-    const batch = {
+    const batch: ProblemBatch = {
       full: this.full,
-      codes: this.codes,
-      cells: Int32Array.from(this.cells),
+      groups: [...this.groups.values()].map((group) => ({
+        ...group,
+        rows: Int32Array.from(group.rows),
+        lines: Int32Array.from(group.lines),
+      })),
     }
     this.full = []
-    this.codes = []
-    this.codeIndex = new Map()
-    this.cells = []
+    this.groups = new Map()
+    this.held = 0
     return batch
   }
 }
 
-/** Calls `each` for every problem a batch holds as numbers, in order. */
+/** The buffers of a batch, to transfer rather than copy. */
+export function transferable(batch: ProblemBatch): ArrayBuffer[] {
+  return batch.groups.flatMap((group) => [
+    group.rows.buffer as ArrayBuffer,
+    group.lines.buffer as ArrayBuffer,
+  ])
+}
+
+/** Calls `each` for every problem a batch holds as row numbers. */
 export function forEachCompact(
   batch: ProblemBatch,
   each: (problem: CompactProblem) => void,
 ): void {
-  const { cells, codes } = batch
-  for (let at = 0; at + WIDTH <= cells.length; at += WIDTH) {
-    each({
-      row: cells[at] as number,
-      line: cells[at + 1] as number,
-      column: cells[at + 2] as number,
-      code: codes[cells[at + 3] as number] as ProblemCode,
-      severity: cells[at + 4] === 1 ? 'error' : 'warning',
-    })
+  for (const group of batch.groups) {
+    for (let i = 0; i < group.rows.length; i++) {
+      each({
+        row: group.rows[i] as number,
+        line: group.lines[i] as number,
+        column: group.column,
+        code: group.code,
+        severity: group.severity,
+      })
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { Problem } from '../../app/check/problem.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
-import { forEachCompact, type ProblemBatch } from '../engine/problem-batch.ts'
+import type { ProblemBatch } from '../engine/problem-batch.ts'
 import type { CheckState } from './check-state.ts'
 import { CompactErrors } from './compact-errors.ts'
 import type { OpenFile } from './open-files.ts'
@@ -44,25 +44,22 @@ export class CheckFindings {
     this.expanded = null
     for (const problem of batch.full) this.keep(problem)
 
-    forEachCompact(batch, (found) => {
-      this.state.addCompact(found)
-      if (found.severity !== 'error' || !this.firstError(found.row)) return
+    for (const group of batch.groups) {
+      this.state.addGroup(group)
+      if (group.severity !== 'error') continue
 
-      const column = found.column === -1 ? null : found.column
-      this.beyond.add({
-        row: found.row,
-        line: found.line,
-        endLine: found.line,
-        column,
-        columnName: column === null ? '' : (this.names.get(column) ?? ''),
-        field: column === null ? null : (this.fields.get(column) ?? null),
-        value: '',
-        code: found.code,
-        severity: 'error',
-        message: '',
-        fix: null,
+      const { column, code, rows, lines } = group
+      const names = () => ({
+        columnName: this.names.get(column) ?? '',
+        field: this.fields.get(column) ?? null,
       })
-    })
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as number
+        if (this.firstError(row)) {
+          this.beyond.addParts(row, lines[i] as number, column, code, names)
+        }
+      }
+    }
   }
 
   /** The kept problems, then the compact first errors of further rows. */

@@ -10,7 +10,7 @@ import type {
 } from '../../app/check/problem.ts'
 import type { CsvColumn } from '../../app/csv/csv-types.ts'
 import { CONTEXT_CODES } from '../engine/context-codes.ts'
-import type { CompactProblem } from '../engine/problem-batch.ts'
+import type { ProblemGroup } from '../engine/problem-batch.ts'
 
 /** Bits of a row's flag byte. */
 const ERROR = 1
@@ -88,10 +88,31 @@ export class CheckState {
     }
   }
 
-  /** Records a problem the check worker sent as numbers only. */
-  addCompact(problem: CompactProblem): void {
-    const column = problem.column === -1 ? null : problem.column
-    this.addFound({ ...problem, column }, problem.severity)
+  /**
+   * Records the rows the check worker found with one kind of problem in
+   * one column (rows the user edited meanwhile are left out).
+   */
+  addGroup(group: ProblemGroup): void {
+    const column = group.column === -1 ? null : group.column
+    const key = keyOf(column, group.code)
+    const bits = group.severity === 'error' ? ERROR : WARNING
+    let rows = this.lists.get(key)
+    if (rows === undefined) {
+      rows = []
+      this.lists.set(key, rows)
+    }
+
+    let added = 0
+    const edited = this.overrides.size > 0
+    for (const row of group.rows) {
+      if (edited && this.overrides.has(row)) continue
+
+      this.flag(row, bits)
+      if (rows[rows.length - 1] !== row) rows.push(row)
+      added++
+    }
+
+    this.count({ column, code: group.code }, added)
   }
 
   /**
@@ -146,6 +167,38 @@ export class CheckState {
       (after.some((p) => p.severity === 'error') ? ERROR : 0) |
       (after.some((p) => p.severity === 'warning') ? WARNING : 0)
     this.overrides.set(row, after)
+  }
+
+  /**
+   * Rows with an error, and rows with only warnings, leaving out the rows
+   * given. Runs over the flag bytes: summaries of a running check call it
+   * several times a second on a million rows.
+   */
+  rowsFlagged(leftOut: ReadonlySet<number>): {
+    rowsWithErrors: number
+    rowsWithWarnings: number
+  } {
+    let rowsWithErrors = 0
+    let rowsWithWarnings = 0
+    const flags = this.flags
+    const end = Math.min(this.rowCount, flags.length)
+    for (let row = 0; row < end; row++) {
+      const bits = flags[row] as number
+      if (bits === 0) continue
+
+      if (bits & ERROR) rowsWithErrors++
+      else rowsWithWarnings++
+    }
+
+    for (const row of leftOut) {
+      if (row >= end) continue
+
+      const bits = flags[row] as number
+      if (bits & ERROR) rowsWithErrors--
+      else if (bits & WARNING) rowsWithWarnings--
+    }
+
+    return { rowsWithErrors, rowsWithWarnings }
   }
 
   hasError(row: number): boolean {

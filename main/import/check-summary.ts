@@ -13,14 +13,7 @@ const PROBLEMS_IN_SUMMARY = 500
  */
 export function summarise(file: OpenFile, check: FileCheck): CheckSummary {
   const { state, fixes } = check
-  let rowsWithErrors = 0
-  let rowsWithWarnings = 0
-  for (let row = 0; row < state.rowCount; row++) {
-    if (fixes.isExcluded(row)) continue
-
-    if (state.hasError(row)) rowsWithErrors++
-    else if (state.hasWarning(row)) rowsWithWarnings++
-  }
+  const { rowsWithErrors, rowsWithWarnings } = state.rowsFlagged(fixes.excluded)
 
   const byColumnAndCode = state.byColumnAndCode()
   const byCode: Partial<Record<ProblemCode, number>> = {}

@@ -18,14 +18,34 @@ export class CompactErrors {
   }
 
   add(problem: Problem): void {
-    const column = problem.column ?? -1
-    this.rows.push(problem.row ?? -1)
-    this.lines.push(problem.line ?? 0)
+    this.addParts(
+      problem.row ?? -1,
+      problem.line ?? 0,
+      problem.column ?? -1,
+      problem.code,
+      () => ({ columnName: problem.columnName, field: problem.field }),
+    )
+  }
+
+  /**
+   * The same from its parts (column -1 for none); `names` is asked once
+   * per column.
+   */
+  addParts(
+    row: number,
+    line: number,
+    column: number,
+    code: ProblemCode,
+    names: () => { columnName: string; field: string | null },
+  ): void {
+    this.rows.push(row)
+    this.lines.push(line)
     this.columns.push(column)
-    this.codes.push(problem.code)
+    this.codes.push(code)
     if (!this.names.has(column)) {
-      this.names.set(column, problem.columnName)
-      this.fields.set(column, problem.field)
+      const named = names()
+      this.names.set(column, named.columnName)
+      this.fields.set(column, named.field)
     }
   }
 

@@ -63,7 +63,8 @@ describe('ProblemBatcher', () => {
       batch.full.map((p) => p.code),
       ['DUPLICATE_IN_FILE', 'FIELD_COUNT'],
     )
-    assert.equal(batch.cells.length, 5)
+    assert.equal(batch.groups.length, 1)
+    assert.deepEqual([...(batch.groups[0]?.rows ?? [])], [9])
   })
 
   it('keeps problems of no row (a whole column) in full', () => {
