@@ -142,6 +142,13 @@ async function main(): Promise<void> {
       .getByRole('status', { name: 'Check progress' })
       .waitFor({ state: 'detached', timeout: 600_000 })
     const checked = Date.now()
+    // Once the check ends the grid may read its rows again (the row count,
+    // duplicates): let it settle before jumping through its blocks.
+    if (ROWS > 400_000) {
+      await page
+        .getByRole('button', { name: 'Later rows' })
+        .waitFor({ timeout: 120_000 })
+    }
 
     // A jump to the end of the file right after the check: rows there need
     // the file's index, built in the main process while the worker checks.
