@@ -21,9 +21,11 @@ export function useCheckWorker(url: URL | null): void {
 
 /**
  * The worker script to start: the one chosen (browser mode picks the built
- * one), else the one next to the bundle (the app, also inside app.asar:
- * Electron's Node reads worker scripts from the archive), else the
- * TypeScript source (tests and development under tsx).
+ * one), else the one next to the bundle, else the TypeScript source (tests
+ * and development under tsx). In the packaged app the bundle and the worker
+ * are both inside app.asar; Electron's Node loads worker scripts from the
+ * archive (its documentation says so; no Electron binary runs here to
+ * prove it, and the packaging check only shows the file is in the archive).
  */
 export function checkWorkerUrl(): URL {
   if (chosen !== null) return chosen
