@@ -1,132 +1,95 @@
 /**
  * Engine benchmark: a bare Papa Parse pass against our read + check + plan
- * over the same file, in one run.
+ * of the same file with a realistic Contacts mapping, in one thread (as
+ * the wizard's worker runs it) and in two (as `bulkwright check` runs large
+ * files, with the built worker bundle). Each pass runs in its own process,
+ * so that its peak memory is its own; rounds alternate and the best of each
+ * is kept, since build machines are shared and noisy.
  *   npx tsx scripts/bench/engine.ts [rows]   (default 1,000,000)
  */
-import { createReadStream, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import Papa from 'papaparse'
-import { type CheckSummary, checkFile } from '../../app/check/check-file.ts'
-import {
-  CONTACT_FIELDS,
-  contactsInsert,
-  mapTo,
-} from '../../app/check/test/contacts-fields.ts'
-import type { CsvColumn } from '../../app/csv/csv-types.ts'
-import { fileByteSource } from '../../main/files/file-byte-source.ts'
+import { resolve } from 'node:path'
+import { builtCheckWorker } from '../../main/engine/worker-url.ts'
 import { ensureBenchFile } from '../gen-big-csv.ts'
+import type { PassFigures } from './engine-passes/one-pass.ts'
 
 const rows = Number(process.argv[2] ?? 1_000_000)
-
-/** Columns of customers-1000.csv mapped the way a Contacts import would. */
-const REALISTIC: [string, string, string?][] = [
-  ['First Name', 'First_Name'],
-  ['Last Name', 'Last_Name'],
-  ['Email', 'Email'],
-  ['Phone 1', 'Phone'],
-  ['Phone 2', 'Mobile'],
-  ['City', 'Mailing_City'],
-  ['Country', 'Mailing_Country'],
-  ['Company', 'Account_Name', 'Account_Name'],
-  ['Website', 'Website'],
-]
-
-function realisticMapping(columns: CsvColumn[]) {
-  return contactsInsert(
-    REALISTIC.map(([name, apiName, findBy]) =>
-      mapTo(apiName, columns.find((c) => c.name === name)?.index ?? null, {
-        lookupFindBy: findBy ?? null,
-      }),
-    ),
-  )
-}
-
-function papaPass(path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let count = 0
-    Papa.parse(createReadStream(path, { highWaterMark: 1 << 20 }), {
-      chunk: (results: Papa.ParseResult<string[]>) => {
-        count += results.data.length
-      },
-      complete: () => resolve(count),
-      error: reject,
-    })
-  })
-}
-
-/** Runs once; returns the value, wall seconds and CPU seconds. */
-async function timed<T>(run: () => Promise<T>): Promise<[T, number, number]> {
-  const start = performance.now()
-  const cpu = process.cpuUsage()
-  const value = await run()
-  const used = process.cpuUsage(cpu)
-  return [
-    value,
-    (performance.now() - start) / 1000,
-    (used.user + used.system) / 1e6,
-  ]
-}
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const MODES = ['papa', 'one', 'two'] as const
 
 const path = await ensureBenchFile(rows)
 const megabytes = statSync(path).size / 1e6
-await papaPass(path) // warm the file cache so both passes read from memory
+spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' })
+const worker = builtCheckWorker(resolve('dist')).href
 
-let peakRss = process.memoryUsage().rss
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss)
-}, 20)
-
-// Build machines are shared and noisy: alternate the two passes and keep
-// the best time of each.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-let papaSeconds = Infinity
-let ourSeconds = Infinity
-let papaCpu = Infinity
-let ourCpu = Infinity
-let papaRows = 0
-let summary: CheckSummary | null = null
-for (let round = 0; round < ROUNDS; round++) {
-  const [count, papaTime, papaCpuTime] = await timed(() => papaPass(path))
-  papaRows = count
-  papaSeconds = Math.min(papaSeconds, papaTime)
-  papaCpu = Math.min(papaCpu, papaCpuTime)
-  const [result, ourTime, ourCpuTime] = await timed(async () =>
-    checkFile(await fileByteSource(path), {
-      fields: CONTACT_FIELDS,
-      mapping: realisticMapping,
-    }),
+function pass(mode: string): PassFigures {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/bench/engine-passes/one-pass.ts',
+      mode,
+      path,
+      worker,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   )
-  summary = result
-  ourSeconds = Math.min(ourSeconds, ourTime)
-  ourCpu = Math.min(ourCpu, ourCpuTime)
+  if (run.status !== 0) throw new Error(`the ${mode} pass failed`)
+
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) as string)
 }
 
-clearInterval(sampler)
-peakRss = Math.max(peakRss, process.memoryUsage().rss)
-if (!summary) throw new Error('BENCH_ROUNDS must be at least 1')
+pass('papa') // warms the file cache so every pass reads from memory
+const best = new Map<string, PassFigures>()
+const loads: number[] = []
+for (let round = 0; round < ROUNDS; round++) {
+  for (const mode of MODES) {
+    loads.push(loadavg()[0] ?? 0)
+    const figures = pass(mode)
+    const kept = best.get(mode)
+    best.set(mode, {
+      ...figures,
+      seconds: Math.min(figures.seconds, kept?.seconds ?? Infinity),
+      cpuSeconds: Math.min(figures.cpuSeconds, kept?.cpuSeconds ?? Infinity),
+      peakRssMb: Math.max(figures.peakRssMb, kept?.peakRssMb ?? 0),
+    })
+  }
+}
+
+const papa = best.get('papa') as PassFigures
+const one = best.get('one') as PassFigures
+const two = best.get('two') as PassFigures
+if (one.digest !== two.digest) {
+  throw new Error('the two-thread check differs from the one-thread check')
+}
 
 const out = (line: string): void => void process.stdout.write(line + '\n')
-out(`file: ${path} (${megabytes.toFixed(0)} MB, ${summary.rowCount} rows)`)
+const s = (value: number) => `${value.toFixed(2)} s`
+const ratio = (figures: PassFigures) =>
+  `ratio ${(figures.seconds / papa.seconds).toFixed(2)} wall, ${(figures.cpuSeconds / papa.cpuSeconds).toFixed(2)} CPU`
+const perSecond = (figures: PassFigures) =>
+  Math.round(figures.records / figures.seconds).toLocaleString('en-US')
+out(`file: ${path} (${megabytes.toFixed(0)} MB, ${one.records} rows)`)
 out(
-  `best of ${ROUNDS} alternating rounds; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+  `best of ${ROUNDS} alternating rounds, each pass in its own process; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores`,
 )
 out(
-  `papa parse (bare, streamed): ${papaSeconds.toFixed(2)} s wall, ${papaCpu.toFixed(2)} s CPU (${papaRows} records)`,
+  `papa parse (bare, streamed):     ${s(papa.seconds)} wall, ${s(papa.cpuSeconds)} CPU (${papa.records} records), peak RSS ${papa.peakRssMb.toFixed(0)} MB`,
 )
 out(
-  `read + check + plan:         ${ourSeconds.toFixed(2)} s wall, ${ourCpu.toFixed(2)} s CPU`,
+  `read + check + plan, one thread: ${s(one.seconds)} wall, ${s(one.cpuSeconds)} CPU, ${ratio(one)}, ${perSecond(one)} rows/s, peak RSS ${one.peakRssMb.toFixed(0)} MB`,
 )
 out(
-  `ratio:                       ${(ourSeconds / papaSeconds).toFixed(2)} wall, ${(ourCpu / papaCpu).toFixed(2)} CPU (target ≤ 1.3)`,
+  `read + check + plan, two threads: ${s(two.seconds)} wall, ${s(two.cpuSeconds)} CPU, ${ratio(two)}, ${perSecond(two)} rows/s, peak RSS ${two.peakRssMb.toFixed(0)} MB (${two.way})`,
 )
+out('targets: ratio ≤ 1.3 (wall), peak RSS ≤ 400 MB')
 out(
-  `rows per second:             ${Math.round(summary.rowCount / ourSeconds).toLocaleString('en-US')}`,
-)
-out(
-  `peak RSS:                    ${(peakRss / 1048576).toFixed(0)} MB (target ≤ 400)`,
-)
-out(
-  `problems: ${summary.problemCount} (${Object.entries(summary.countsByCode)
-    .map(([c, n]) => `${c} ${n}`)
-    .join(', ')}); jobs: ${summary.jobs.length}, credits: ${summary.credits}`,
+  `problems: ${one.problemCount} (${Object.entries(one.countsByCode)
+    .map(([code, count]) => `${code} ${count}`)
+    .join(
+      ', ',
+    )}); jobs: ${one.jobs}, credits: ${one.credits}; the two ways agree`,
 )
