@@ -1,3 +1,4 @@
+import { repairWindows1252 } from './windows-1252.ts'
 import type { CsvEncoding } from './csv-types.ts'
 
 /** What the first bytes of a file say about its encoding. */
@@ -64,9 +65,10 @@ export class ChunkDecoder {
     }
 
     try {
-      return bytes
+      const text = bytes
         ? this.decoder.decode(bytes, { stream: true })
         : this.decoder.decode()
+      return this.encoding === 'windows-1252' ? repairWindows1252(text) : text
     } catch {
       // Only UTF-8 is decoded fatally. Keep going so that every row is still
       // counted, but the caller reports the damage; nothing is silent.

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { repairWindows1252 } from './windows-1252.ts'
 import type { CsvDelimiter, CsvEncoding } from './csv-types.ts'
 
 /** One cell shown both ways, so the user can confirm the encoding. */
@@ -101,7 +102,11 @@ export function findEncodingSamples(
   eachNonAsciiLine(bytes, complete, (lineBytes, line) => {
     if (lines && !lines.includes(line)) return true
 
-    const asRead = splitCells(chosen.decode(lineBytes), delimiter)
+    const read = chosen.decode(lineBytes)
+    const asRead = splitCells(
+      encoding === 'windows-1252' ? repairWindows1252(read) : read,
+      delimiter,
+    )
     const asUtf8 = splitCells(utf8.decode(lineBytes), delimiter)
     asRead.forEach((cell, column) => {
       const other = asUtf8[column] ?? ''
