@@ -71,7 +71,10 @@ async function sentCells(
   store: RunStore,
 ): Promise<Map<number, string[]>> {
   const cells = new Map<number, string[]>()
-  for (let index = 0; index < run.jobs.length && rows.size > 0; index++) {
+  for (let index = 0; index < run.jobs.length; index++) {
+    // Once every skipped row is found, later jobs need not be read.
+    if (cells.size === rows.size) break
+
     const sent = await store.loadJobRows(run.view.runId, index)
     for (const row of sent ?? []) {
       if (rows.has(row.row)) cells.set(row.row, row.cells)
