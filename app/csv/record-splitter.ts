@@ -92,6 +92,16 @@ export class RecordSplitter {
     return this.pending.length > 0
   }
 
+  /** The text fed but not yet cut into records: it starts a record. */
+  get unconsumed(): string {
+    return this.pending
+  }
+
+  /** The physical line the next record starts on. */
+  get lineAhead(): number {
+    return this.nextLine
+  }
+
   /** True once a record grew past any sane size (an unclosed quote). */
   get overflowed(): boolean {
     return this.faults.some((fault) => fault.kind === 'RecordTooLong')

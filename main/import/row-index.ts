@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs'
-import Papa from 'papaparse'
 import { ChunkDecoder, detectBom } from '../../app/csv/decode-bytes.ts'
 import type { CsvEncoding, CsvRecord } from '../../app/csv/csv-types.ts'
 import { readCsvRecords } from '../../app/csv/read-csv.ts'
@@ -30,17 +29,6 @@ function byteLength(text: string, encoding: CsvEncoding): number {
   if (encoding === 'utf-8') return Buffer.byteLength(text, 'utf8')
 
   return encoding === 'windows-1252' ? text.length : text.length * 2
-}
-
-function countBreaks(text: string, end: number, breakChar: string): number {
-  let count = 0
-  let at = text.indexOf(breakChar)
-  while (at !== -1 && at < end) {
-    count++
-    at = text.indexOf(breakChar, at + 1)
-  }
-
-  return count
 }
 
 function isBlank(values: string[]): boolean {
@@ -78,13 +66,13 @@ export class RowIndex {
       highWaterMark: this.stepBytes,
     })
     let decoder: ChunkDecoder | null = null
-    let parser: Papa.Parser | null = null
-    let breakChar = '\n'
-    let pending = ''
+    // The same splitter as the reader's, so that rows are counted alike
+    // (mixed line breaks included).
+    let splitter: RecordSplitter | null = null
+    let early = ''
     let offset = 0
-    let line = 1
     let row = 0
-    let headerSeen = false
+    let fieldCount = -1
 
     for await (const raw of stream) {
       const chunk = raw as Buffer
@@ -94,47 +82,41 @@ export class RowIndex {
         decoder = new ChunkDecoder(layout.encoding, offset)
       }
 
-      const input = pending + decoder.decode(chunk)
-      if (layout.encoding === 'utf-8' && input.includes('\uFFFD')) {
+      let text = decoder.decode(chunk)
+      if (layout.encoding === 'utf-8' && decoder.invalidChunks > 0) {
         this.unreliable = true
         break
       }
 
-      if (parser === null) {
-        if (!/\n|\r[^\n]/.test(input)) {
-          pending = input
+      if (splitter === null) {
+        early += text
+        if (!/\n|\r[^\n]/.test(early)) continue
+
+        this.lineBreak = detectLineBreak(early)
+        splitter = new RecordSplitter(layout.delimiter, this.lineBreak)
+        text = early
+        early = ''
+      }
+
+      if (fieldCount !== -1) {
+        this.checkpoints.push({ byte: offset, row, line: splitter.lineAhead })
+      }
+
+      const fed = splitter.unconsumed + text
+      for (const record of splitter.push(text, false)) {
+        if (fieldCount === -1) {
+          if (record.line >= layout.headerLine && !isBlank(record.values)) {
+            fieldCount = record.values.length
+          }
+
           continue
         }
 
-        this.lineBreak = detectLineBreak(input)
-        breakChar = this.lineBreak === '\r' ? '\r' : '\n'
-        parser = new Papa.Parser({
-          delimiter: layout.delimiter,
-          newline: this.lineBreak,
-        })
+        if (fieldCount === 1 || !isBlank(record.values)) row++
       }
 
-      if (headerSeen) this.checkpoints.push({ byte: offset, row, line })
-
-      const result = parser.parse(input, 0, true) as Papa.ParseResult<string[]>
-      const cursor = result.meta.cursor
-      let recordLine = line
-      for (const values of result.data) {
-        if (!headerSeen) {
-          // Lines per record are only needed to find the header record.
-          const at = recordLine
-          recordLine += 1 + countBreaks(values.join(''), Infinity, breakChar)
-          if (at >= layout.headerLine && !isBlank(values)) headerSeen = true
-          continue
-        }
-
-        if (!isBlank(values)) row++
-      }
-
-      const consumed = input.slice(0, cursor)
-      line += countBreaks(consumed, consumed.length, breakChar)
+      const consumed = fed.slice(0, fed.length - splitter.unconsumed.length)
       offset += byteLength(consumed, layout.encoding)
-      pending = input.slice(cursor)
     }
 
     this.built = true
@@ -234,7 +216,8 @@ export class RowIndex {
     const number = (records: CsvRecord[]): CsvRecord[] => {
       const out: CsvRecord[] = []
       for (const record of records) {
-        if (isBlank(record.values)) continue
+        // As the reader: a blank line is a record only in a one-column file.
+        if (this.file.head.fieldCount > 1 && isBlank(record.values)) continue
 
         out.push({
           row: row++,

@@ -32,10 +32,15 @@ function tricky(rows: number, lineBreak: string): string {
 }
 
 describe('RowIndex', () => {
-  for (const lineBreak of ['\n', '\r\n']) {
+  for (const lineBreak of ['\n', '\r\n', 'mixed']) {
     it(`reads any row as the reader does (${JSON.stringify(lineBreak)} breaks, quoted line breaks, blank lines, a title line)`, async () => {
       const path = join(dir, `tricky-${lineBreak.length}.csv`)
-      writeFileSync(path, tricky(3000, lineBreak))
+      // Mixed: CRLF lines, every third one ending in a bare LF instead.
+      const text =
+        lineBreak === 'mixed'
+          ? tricky(3000, '\r\n').replace(/\r\n(Person \d*[05];)/g, '\n$1')
+          : tricky(3000, lineBreak)
+      writeFileSync(path, text)
       const files = new OpenFiles(dir)
       const { fileId } = await files.openPath(path)
       const expected = await allRecords(files, fileId)
