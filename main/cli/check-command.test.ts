@@ -39,6 +39,22 @@ describe('bulkwright check', () => {
     )
   })
 
+  it('says when a file is not UTF-8 and is read as Windows-1252, with the cell both ways', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'check-1252-')), 'w.csv')
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('Last_Name,Email\nRen'),
+        Buffer.from([0xe9]),
+        Buffer.from(',rene@example.org\n'),
+      ]),
+    )
+    const { stdout } = await check([path, '--module', 'Contacts'])
+    assert.match(stdout, /Encoding:\s+windows-1252/)
+    assert.match(stdout, /not valid UTF-8, so it is read as Windows-1252/)
+    assert.match(stdout, /“René”/)
+  })
+
   it('ends with one JSON object under --json', async () => {
     const { code, stdout } = await check([
       SHARED_DATA + 'field-cases/fc02-semicolon.csv',

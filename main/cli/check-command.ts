@@ -249,7 +249,9 @@ async function buildMapping(
   if (!options.mappingFile) {
     return {
       mapping: { ...base, fields: firstViewMatch(head.columns, fields) },
-      layout: head.layout,
+      // The user's choices only: the check detects the rest again and so
+      // keeps its notes (a file read as Windows-1252, say).
+      layout: options.layout,
     }
   }
 
@@ -270,7 +272,7 @@ async function buildMapping(
       operation: options.operation,
       findBy: options.findBy ?? loaded.findBy,
     },
-    layout: head.layout,
+    layout: options.layout,
   }
 }
 
