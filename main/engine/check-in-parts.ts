@@ -181,8 +181,15 @@ export async function checkInParts(
     },
   })
   const [a, b] = await Promise.all([first.result, later.result])
-  if (!a.ok) return a
-  if (!b.ok) return b
+  if (!a.ok || !b.ok) {
+    const failed = (!a.ok ? a : b) as Extract<CheckRunResult, { ok: false }>
+    if (failed.code === 'CANNOT_READ') return failed
+
+    // A half that stopped (out of memory, say) costs time, not the check.
+    log.warn(`a half stopped (${failed.code}); checking in one thread`)
+    options.onWay?.('one thread', failed.code)
+    return runCheckInWorker({ ...job, mapping }, options).result
+  }
 
   const merged = mergeParts(a.summary, b.summary, {
     fields: job.fields,
