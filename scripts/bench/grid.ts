@@ -128,8 +128,11 @@ async function main(): Promise<void> {
 
     await page.getByLabel('Module').selectOption('Contacts')
     await page.getByRole('button', { name: 'Next: map columns' }).click()
+    // Timed from the click itself, not from the Map step's loading.
+    const next = page.getByRole('button', { name: 'Next: check the rows' })
+    await next.waitFor()
     const checkClicked = Date.now()
-    await page.getByRole('button', { name: 'Next: check the rows' }).click()
+    await next.click()
     await page
       .getByRole('heading', { name: 'Check the rows' })
       .waitFor({ timeout: 300_000 })
