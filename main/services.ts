@@ -1,3 +1,4 @@
+import { warmReader } from './import/warm-reader.ts'
 import { join } from 'node:path'
 import type {
   EventName,
@@ -97,6 +98,12 @@ export async function createServices(
   })
 
   const files = new OpenFiles(join(options.dataDir, 'received'))
+  // While the user looks at the File step; see warm-reader.ts.
+  setTimeout(() => {
+    warmReader().catch((error: unknown) =>
+      log.warn(`could not warm the reader: ${String(error)}`),
+    )
+  }, 200).unref()
   const recent = new RecentMappings(
     join(options.dataDir, 'mappings', 'recent.json'),
   )

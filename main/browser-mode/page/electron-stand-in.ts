@@ -57,9 +57,21 @@ export const contextBridge = {
   },
 }
 
-/** Stand-in for Electron's `webUtils`: files in a browser have no path. */
+/**
+ * Where a benchmark or test says a File lies on disk, as Electron knows it
+ * for files dropped from the desktop (`window.bulkwrightTestPaths`).
+ */
+type TestPaths = WeakMap<File, string>
+
+/**
+ * Stand-in for Electron's `webUtils`: files in a browser have no path,
+ * unless the page was given one for the file (benchmarks open big files by
+ * path, as the desktop app does).
+ */
 export const webUtils = {
-  getPathForFile(_file: File): string {
-    return ''
+  getPathForFile(file: File): string {
+    const paths = (window as { bulkwrightTestPaths?: TestPaths })
+      .bulkwrightTestPaths
+    return paths?.get(file) ?? ''
   },
 }
