@@ -25,10 +25,14 @@ import { fuseMismatches } from './after-pack.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 
-/** Files app.asar must hold: the built main process, preload and wizard. */
+/**
+ * Files app.asar must hold: the built main process, its check worker,
+ * preload and wizard.
+ */
 export const REQUIRED_ENTRIES = [
   '/package.json',
   '/dist/main/electron-main.cjs',
+  '/dist/main/check-worker.cjs',
   '/dist/main/preload.cjs',
   '/dist/renderer/index.html',
 ]

@@ -150,6 +150,7 @@ describe('asarProblems', () => {
   const good = [
     '/dist',
     '/dist/main',
+    '/dist/main/check-worker.cjs',
     '/dist/main/electron-main.cjs',
     '/dist/main/preload.cjs',
     '/dist/renderer',
@@ -176,9 +177,13 @@ describe('asarProblems', () => {
     )
   })
 
-  it('names a missing preload', () => {
+  it('names a missing preload or check worker', () => {
     const without = good.filter((entry) => !entry.endsWith('preload.cjs'))
     assert.deepEqual(asarProblems(without), ['missing /dist/main/preload.cjs'])
+    const noWorker = good.filter((entry) => !entry.includes('check-worker'))
+    assert.deepEqual(asarProblems(noWorker), [
+      'missing /dist/main/check-worker.cjs',
+    ])
   })
 })
 
@@ -188,6 +193,7 @@ describe('packing over a stand-in for Electron', () => {
     const files: Record<string, string> = {
       'main/electron-main.cjs': '"use strict"',
       'main/electron-main.cjs.map': '{}',
+      'main/check-worker.cjs': '"use strict"',
       'main/preload.cjs': '"use strict"',
       'renderer/index.html': '<!doctype html>',
       'renderer/assets/index-1a2b.js': '',
@@ -202,6 +208,7 @@ describe('packing over a stand-in for Electron', () => {
     assert.deepEqual(result.asarProblems, [])
     assert.deepEqual(result.fuseProblems, [])
     assert.ok(result.entries.includes('/dist/main/preload.cjs'))
+    assert.ok(result.entries.includes('/dist/main/check-worker.cjs'))
     assert.ok(!result.entries.some((entry) => entry.includes('bridge')))
   })
 })
