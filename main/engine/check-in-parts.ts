@@ -28,42 +28,47 @@ export interface PartsOptions extends CheckRunOptions {
   onWay?: (way: 'two threads' | 'one thread', why: string) => void
 }
 
-/** Where the later part starts: just after a line feed, and on which line. */
-interface Split {
-  at: number
-  firstLine: number
-}
-
 /**
- * The first line feed at or after the middle of the file, and the line
- * breaks before it. Null when the file has none there.
+ * Where the later part starts: just after the first line feed at or after
+ * the middle of the file; null when there is none.
  */
-async function findSplit(path: string, size: number): Promise<Split | null> {
+async function findSplit(path: string, size: number): Promise<number | null> {
   const file = await open(path, 'r')
   try {
     const buffer = new Uint8Array(PIECE_BYTES)
-    const counter = new ByteLineCounter()
-    const middle = Math.floor(size / 2)
-    let at = 0
+    let at = Math.floor(size / 2)
     while (at < size) {
       const { bytesRead } = await file.read(buffer, 0, PIECE_BYTES, at)
       if (bytesRead === 0) return null
 
-      const piece = buffer.subarray(0, bytesRead)
-      const lineFeed =
-        at + bytesRead > middle
-          ? piece.indexOf(10, Math.max(0, middle - at))
-          : -1
-      if (lineFeed !== -1) {
-        counter.add(piece.subarray(0, lineFeed + 1))
-        return { at: at + lineFeed + 1, firstLine: counter.count + 1 }
-      }
+      const lineFeed = buffer.subarray(0, bytesRead).indexOf(10)
+      if (lineFeed !== -1) return at + lineFeed + 1
 
-      counter.add(piece)
       at += bytesRead
     }
 
     return null
+  } finally {
+    await file.close()
+  }
+}
+
+/** The physical line that starts at byte `end` (line breaks before it + 1). */
+async function lineAt(path: string, end: number): Promise<number> {
+  const file = await open(path, 'r')
+  try {
+    const buffer = new Uint8Array(PIECE_BYTES)
+    const counter = new ByteLineCounter()
+    for (let at = 0; at < end; ) {
+      const length = Math.min(PIECE_BYTES, end - at)
+      const { bytesRead } = await file.read(buffer, 0, length, at)
+      if (bytesRead === 0) break
+
+      counter.add(buffer.subarray(0, bytesRead))
+      at += bytesRead
+    }
+
+    return counter.count + 1
   } finally {
     await file.close()
   }
@@ -137,14 +142,9 @@ export async function checkInParts(
     bytesRead: 0,
     bytesTotal: size,
   }))
-  const runPart = (
-    index: number,
-    start: number,
-    end: number,
-    later: CheckJob['part'],
-  ) => {
+  const runPart = (index: number, part: CheckJob['part']) => {
     const run = runCheckInWorker(
-      { ...job, mapping, part: later },
+      { ...job, mapping, part },
       {
         ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
         onProgress(step) {
@@ -164,18 +164,23 @@ export async function checkInParts(
     )
     return run
   }
-  const first = runPart(0, 0, split.at, {
+  const first = runPart(0, {
     start: 0,
-    end: split.at,
+    end: split,
     check: { head, read: { later: null, endsEarly: true } },
   })
-  const later = runPart(1, split.at, size, {
-    start: split.at,
+  // The first half is already being checked while its lines are counted.
+  const firstLine = await lineAt(job.path, split).catch((error: unknown) => {
+    first.cancel()
+    throw error
+  })
+  const later = runPart(1, {
+    start: split,
     end: size,
     check: {
       head,
       read: {
-        later: { firstLine: split.firstLine, fieldCount: head.fieldCount },
+        later: { firstLine, fieldCount: head.fieldCount },
         endsEarly: false,
       },
     },
