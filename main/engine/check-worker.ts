@@ -75,7 +75,17 @@ runCheckJob(job, {
       problems: summary.problemCount,
     }
     flush()
-    post({ type: 'done', summary })
+    // A part's findings are large typed arrays: moved, not copied.
+    const part = summary.part
+    post(
+      { type: 'done', summary },
+      part
+        ? [
+            part.rowBytes.buffer as ArrayBuffer,
+            ...part.keys.map(([, table]) => table.buffer as ArrayBuffer),
+          ]
+        : [],
+    )
   })
   .catch((error: unknown) =>
     post({
