@@ -4,6 +4,7 @@
  * REQUEST_NAMES; the main process registers one validated handler per
  * request. A misspelt name is a compile error on both sides.
  */
+import type { CsvLayout } from './csv/csv-types.ts'
 import type { CrmField, CrmModule } from './fields/crm-field.ts'
 import type { ImportMapping } from './mapping/import-mapping.ts'
 import type { SavedMapping } from './mapping/saved-mapping.ts'
@@ -25,6 +26,12 @@ import type {
 } from './contract-views.ts'
 
 export type * from './contract-views.ts'
+
+/** What the user may choose about how a file is read. */
+export type FileLayoutChoice = Pick<
+  CsvLayout,
+  'encoding' | 'delimiter' | 'headerLine'
+>
 
 /** Every request: its payload and its answer. */
 export interface Requests {
@@ -54,6 +61,14 @@ export interface Requests {
   listFields: { request: { module: string }; response: CrmField[] }
   /** Opens a file on disk (Electron gives dropped files a path). */
   openFilePath: { request: { path: string }; response: FileSummary }
+  /**
+   * Reads an open file again with the encoding, delimiter or header line
+   * the user picked; answers a new file (new id).
+   */
+  reopenFile: {
+    request: { fileId: string; layout: Partial<FileLayoutChoice> }
+    response: FileSummary
+  }
   /** Opens a file that has no path (browser mode, in-memory files). */
   openFileBytes: {
     request: { name: string; bytes: Uint8Array }
@@ -186,6 +201,7 @@ export const REQUEST_NAMES = [
   'listFields',
   'openFilePath',
   'openFileBytes',
+  'reopenFile',
   'listRecentMappings',
   'rememberMapping',
   'checkImport',

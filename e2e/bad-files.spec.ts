@@ -80,4 +80,50 @@ test.describe('files the wizard reads with notes', () => {
     ).toBeVisible()
     await expect(table.getByRole('row')).toHaveCount(3)
   })
+
+  test('lets the user pick the encoding, delimiter and header line, and reads the file again', async ({
+    page,
+    app,
+  }) => {
+    void app
+    // A title line, then semicolon-separated Windows-1252 text with “€”.
+    const bytes = Buffer.concat([
+      Buffer.from('Export of contacts\nLast_Name;Note\nRen', 'latin1'),
+      Buffer.from([0xe9, 0x3b, 0x80, 0x35]),
+      Buffer.from('\n', 'latin1'),
+    ])
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'pick.csv', mimeType: 'text/csv', buffer: bytes })
+    const choices = page.getByRole('group', { name: 'How the file is read' })
+    await expect(choices.getByLabel('Encoding')).toHaveValue('windows-1252')
+    await expect(choices.getByLabel('Delimiter')).toHaveValue(';')
+    await expect(choices.getByLabel('Header on line')).toHaveValue('2')
+    const table = page.getByRole('table', { name: 'First rows of the file' })
+    await expect(table).toContainText('René')
+    await expect(table).toContainText('€5')
+
+    await choices.getByLabel('Encoding').selectOption('utf-8')
+    await expect(choices.getByLabel('Encoding')).toHaveValue('utf-8')
+    await expect(
+      page.getByRole('list', { name: 'Notes about the file' }),
+    ).toContainText('pick.csv')
+    await choices.getByLabel('Encoding').selectOption('windows-1252')
+    await expect(table).toContainText('René')
+
+    await choices.getByLabel('Delimiter').selectOption('tab')
+    await expect(
+      table.getByRole('columnheader', { name: 'Last_Name;Note' }),
+    ).toBeVisible()
+    await choices.getByLabel('Delimiter').selectOption(';')
+
+    await choices.getByLabel('Header on line').fill('1')
+    await choices.getByLabel('Header on line').press('Enter')
+    await expect(
+      table.getByRole('columnheader', { name: 'Export of contacts' }),
+    ).toBeVisible()
+    await page.screenshot({
+      path: test.info().outputPath('layout-choices.png'),
+    })
+  })
 })

@@ -25,7 +25,8 @@ test.describe('importing customers-1000.csv into Contacts', () => {
     await expect(
       page.getByRole('heading', { name: 'Where should the rows go?' }),
     ).toBeVisible()
-    await expect(page.getByText('UTF-8')).toBeVisible()
+    await expect(page.getByLabel('Encoding')).toHaveValue('utf-8')
+    await expect(page.getByLabel('Delimiter')).toHaveValue(',')
     await expect(page.getByText('line 1, 12 columns')).toBeVisible()
     await expect(page.getByText('1,001', { exact: true })).toBeVisible()
     await page.getByLabel('Module').selectOption('Contacts')

@@ -175,6 +175,8 @@ export async function createServices(
     listFields: async ({ module }) => fieldsOf(module),
     openFilePath: async ({ path }) =>
       countInBackground(await files.openPath(path)),
+    reopenFile: async ({ fileId, layout }) =>
+      countInBackground(await files.reopen(fileId, layout)),
     openFileBytes: async ({ name, bytes }) =>
       countInBackground(await files.openBytes(name, bytes)),
     listRecentMappings: async () => recent.list(),

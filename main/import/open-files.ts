@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ColumnSummary, FileSummary } from '../../app/contract.ts'
-import type { ByteSource } from '../../app/csv/csv-types.ts'
+import type { ByteSource, CsvLayout } from '../../app/csv/csv-types.ts'
 import {
   readCsvHead,
   readCsvRecords,
@@ -107,6 +107,35 @@ export class OpenFiles {
   private readonly files = new Map<string, OpenFile>()
 
   constructor(private readonly uploadDir: string) {}
+
+  /**
+   * Reads an open file again with the encoding, delimiter or header line
+   * the user chose instead of the detected ones. It gets a new id, so that
+   * nothing counted or checked under the old layout is mixed in.
+   */
+  async reopen(
+    fileId: string,
+    layout: Partial<CsvLayout>,
+  ): Promise<FileSummary> {
+    const old = this.get(fileId)
+    const head = await readCsvHead(old.source, { layout })
+    if (head.preview.length === 0 && !(await hasAnyRecord(old.source, head))) {
+      throw new UserFacingError(
+        'NO_DATA_ROWS',
+        `Read that way, ${old.name} has no data rows. Choose another setting.`,
+      )
+    }
+
+    const file: OpenFile = {
+      ...old,
+      fileId: randomUUID(),
+      head,
+      rowCount: null,
+    }
+    this.files.set(file.fileId, file)
+    log.info(`reopened a file with ${head.columns.length} columns`)
+    return summarise(file)
+  }
 
   /** Opens a file on disk and reads its first rows. */
   async openPath(path: string, displayName?: string): Promise<FileSummary> {

@@ -74,6 +74,16 @@ export const requestSchemas: {
   listModules: z.null(),
   listFields: z.object({ module: z.string().min(1).max(100) }),
   openFilePath: z.object({ path: z.string().min(1).max(4_096) }),
+  reopenFile: z.object({
+    fileId: z.string().min(1).max(100),
+    layout: z
+      .object({
+        encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+        delimiter: z.enum([',', ';', '\t', '|', ':']),
+        headerLine: z.number().int().min(1).max(1_000),
+      })
+      .partial(),
+  }),
   openFileBytes: z.object({
     name: z.string().min(1).max(255),
     bytes: z.instanceof(Uint8Array),

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { FileSummary } from '../../../app/contract.ts'
 import { useFileProgress } from '../../wizard/file-progress.ts'
 
@@ -10,7 +11,14 @@ const DELIMITERS: Record<string, string> = {
 }
 
 /** What was detected in the file, and its first rows. */
-export function FileFacts({ file }: { file: FileSummary }) {
+export function FileFacts({
+  file,
+  choices,
+}: {
+  file: FileSummary
+  /** The encoding, delimiter and header line, changeable (Target step). */
+  choices?: ReactNode
+}) {
   const { layout } = file
   const count = useFileProgress(file.fileId)
   const preview = file.preview.slice(0, 5)
@@ -19,13 +27,19 @@ export function FileFacts({ file }: { file: FileSummary }) {
       <dl className="facts">
         <dt>File</dt>
         <dd>{file.name}</dd>
-        <dt>Encoding</dt>
-        <dd>
-          {layout.encoding.toUpperCase()}
-          {layout.hadBom ? ' (byte-order mark removed)' : ''}
-        </dd>
-        <dt>Delimiter</dt>
-        <dd>{DELIMITERS[layout.delimiter] ?? layout.delimiter}</dd>
+        {!choices && (
+          <>
+            <dt>Encoding</dt>
+            <dd>
+              {layout.encoding === 'windows-1252'
+                ? 'Windows-1252'
+                : layout.encoding.toUpperCase()}
+              {layout.hadBom ? ' (byte-order mark removed)' : ''}
+            </dd>
+            <dt>Delimiter</dt>
+            <dd>{DELIMITERS[layout.delimiter] ?? layout.delimiter}</dd>
+          </>
+        )}
         <dt>Rows</dt>
         <dd aria-live="polite">
           {count?.done
@@ -37,6 +51,7 @@ export function FileFacts({ file }: { file: FileSummary }) {
           line {layout.headerLine}, {file.columns.length} columns
         </dd>
       </dl>
+      {choices}
       {file.problems.length > 0 && (
         <ul className="notices" aria-label="Notes about the file">
           {file.problems.map((problem, index) => (

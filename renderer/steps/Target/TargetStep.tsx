@@ -3,11 +3,19 @@ import type {
   CrmModule,
   ImportOperation,
 } from '../../../app/fields/crm-field.ts'
+import type { FileLayoutChoice, FileSummary } from '../../../app/contract.ts'
 import { firstViewMatch } from '../../../app/mapping/auto-match.ts'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
 import type { WizardAction, WizardState } from '../../wizard/wizard-state.ts'
 import { FileFacts } from './FileFacts.tsx'
+import { LayoutChoices } from './LayoutChoices.tsx'
+
+/** The settings the file was read with, as the user may choose them. */
+function currentLayout(file: FileSummary): FileLayoutChoice {
+  const { encoding, delimiter, headerLine } = file.layout
+  return { encoding, delimiter, headerLine }
+}
 
 type Props = {
   state: Extract<WizardState, { step: 'target' }>
@@ -27,6 +35,22 @@ export function TargetStep({ state, dispatch }: Props) {
       .then(setModules)
       .catch((failure: unknown) => setError(messageOf(failure)))
   }, [])
+
+  const reopen = async (choice: Partial<FileLayoutChoice>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      const layout = { ...currentLayout(state.file), ...choice }
+      const file = await unwrap(
+        api().reopenFile({ fileId: state.file.fileId, layout }),
+      )
+      dispatch({ type: 'fileOpened', file })
+    } catch (failure) {
+      setError(messageOf(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
 
   const next = async () => {
     setBusy(true)
@@ -51,7 +75,17 @@ export function TargetStep({ state, dispatch }: Props) {
   return (
     <section aria-labelledby="target-title">
       <h2 id="target-title">Where should the rows go?</h2>
-      <FileFacts file={state.file} />
+      <FileFacts
+        file={state.file}
+        choices={
+          <LayoutChoices
+            key={state.file.fileId}
+            file={state.file}
+            busy={busy}
+            onChoose={(choice) => void reopen(choice)}
+          />
+        }
+      />
       <div className="form-row">
         <label>
           Module
