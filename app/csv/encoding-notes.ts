@@ -48,7 +48,8 @@ function mixedNote(facts: EncodingFacts, utf8: number[], other: number[]) {
     samples.map((s) => describeSample(s, columns)).join('; ')
   const problem = fileProblem(
     'ENCODING',
-    'warning',
+    // Values read in the wrong encoding must not reach the CRM quietly.
+    'error',
     `${facts.name} mixes two encodings, so no single one reads all of it. It is read as Windows-1252, which suits ${listLines(other)} (${show(asOther)}), but ${listLines(utf8)} ${utf8.length === 1 ? 'holds' : 'hold'} UTF-8 text, which then shows the wrong characters (${show(asUtf8)}).`,
     'Open the file in the program that made it and save it again as CSV UTF-8. Or pick the encoding most of its lines use: read as UTF-8, the other lines cannot be read and are reported; read as Windows-1252, the UTF-8 lines keep the wrong characters.',
     { line: Math.min(utf8[0] ?? 1, other[0] ?? 1) },

@@ -130,7 +130,8 @@ export class EncodingWatch {
       report(
         fileProblem(
           'ENCODING',
-          'warning',
+          // Values read in the wrong encoding must not reach the CRM quietly.
+          'error',
           `Further into the file, ${listLines(this.utf8Lines)}${more} of ${this.fileName} ${this.utf8Lines.length === 1 ? 'holds' : 'hold'} UTF-8 text, which shows the wrong characters when read as Windows-1252 (${this.utf8Sample}): the file mixes two encodings.`,
           'Open the file in the program that made it and save it again as CSV UTF-8.',
           { line: this.utf8Lines[0] as number },

@@ -10,7 +10,10 @@ import type {
 import { detectDelimiter, detectHeaderLine } from './detect-layout.ts'
 import { buildColumns } from './header-columns.ts'
 import { encodingNotes } from './encoding-notes.ts'
-import type { EncodingSample } from './encoding-samples.ts'
+import {
+  type EncodingSample,
+  classifyEncodingLines,
+} from './encoding-samples.ts'
 import {
   type LineBreak,
   detectLineBreak,
@@ -59,6 +62,13 @@ function chooseEncoding(
   if (picked) return { encoding: picked, bomLength: 0, fellBack: false }
 
   if (isValidUtf8(bytes, complete)) {
+    return { encoding: 'utf-8', bomLength: 0, fellBack: false }
+  }
+
+  // Mostly UTF-8 with a few lines from elsewhere: read as UTF-8, so that
+  // most values are right and the few lines that are not are named.
+  const lines = classifyEncodingLines(bytes, complete, Infinity)
+  if (lines.utf8.length > lines.other.length) {
     return { encoding: 'utf-8', bomLength: 0, fellBack: false }
   }
 

@@ -51,12 +51,12 @@ function filler(): [string, 'utf-8'] {
 }
 
 describe('reading a file that mixes UTF-8 and Windows-1252', () => {
-  it('warns, naming lines of each kind with their cells shown both ways', async () => {
+  it('blocks the import, naming lines of each kind with their cells shown both ways', async () => {
     const { head } = await readAll(bytesSource('mixed.csv', MIXED, 5))
     assert.equal(head.layout.encoding, 'windows-1252')
     const notes = head.problems.filter((p) => p.code === 'ENCODING')
     assert.equal(notes.length, 1)
-    assert.equal(notes[0]?.severity, 'warning')
+    assert.equal(notes[0]?.severity, 'error')
     assert.equal(notes[0]?.line, 2)
     assert.equal(
       notes[0]?.message,
@@ -66,6 +66,22 @@ describe('reading a file that mixes UTF-8 and Windows-1252', () => {
     )
     assert.match(notes[0]?.fix ?? '', /save it again as CSV UTF-8/)
     assert.equal(head.encodingSamples.length, 4)
+  })
+
+  it('reads a file whose lines are mostly UTF-8 as UTF-8, and names the lines that are not', async () => {
+    const bytes = bytesOf(
+      ['Name,City\r\n', 'utf-8'],
+      ['Jürgen,Straße\r\n', 'utf-8'],
+      ['Zoë,Brønte\r\n', 'windows-1252'],
+      ['Søren,Tromsø\r\n', 'utf-8'],
+    )
+    const { head, records } = await readAll(bytesSource('most.csv', bytes))
+    assert.equal(head.layout.encoding, 'utf-8')
+    assert.deepEqual(records[0]?.values, ['Jürgen', 'Straße'])
+    assert.deepEqual(records[2]?.values, ['Søren', 'Tromsø'])
+    const notes = head.problems.filter((p) => p.code === 'ENCODING')
+    assert.equal(notes[0]?.severity, 'error')
+    assert.match(notes[0]?.message ?? '', /characters on line 3 cannot be read/)
   })
 
   it('warns of the mix as well when Windows-1252 was picked for the file', async () => {
@@ -146,7 +162,7 @@ describe('reading a file that mixes UTF-8 and Windows-1252', () => {
     assert.doesNotMatch(head.problems[0]?.message ?? '', /mixes/)
     assert.deepEqual(
       problems.map((p) => [p.code, p.severity, p.line]),
-      [['ENCODING', 'warning', late]],
+      [['ENCODING', 'error', late]],
     )
     assert.equal(
       problems[0]?.message,
