@@ -43,6 +43,11 @@ test.describe('the Check step while the rows are checked', () => {
     await expect(
       page.getByText('Start import waits until every row is checked'),
     ).toBeVisible()
+    // Mid-check, nothing claims a plan or a clean file it cannot know yet.
+    await expect(page.getByLabel('Import plan')).toContainText(
+      'The plan is made once every row is checked',
+    )
+    await expect(page.getByText('No problems found')).toBeHidden()
     await page.screenshot({ path: info.outputPath('check-running.png') })
 
     // The check ends by itself; the summary and the button follow.
@@ -51,6 +56,9 @@ test.describe('the Check step while the rows are checked', () => {
       page.getByText('Start import waits until every row is checked'),
     ).toBeHidden()
     await expect(start).toBeEnabled()
+    await expect(page.getByLabel('Import plan')).toContainText(
+      'will be sent in 1 job',
+    )
     await expect(page.getByLabel('Check summary')).toContainText(
       '1,001 rows in the file',
     )

@@ -173,6 +173,7 @@ export function CheckStep({ state, dispatch }: Props) {
       <div className="check-tools">
         <ProblemSummary
           summary={summary}
+          checking={checking}
           onShow={(next) => {
             setFilter(next)
           }}

@@ -22,6 +22,8 @@ export function ImportPlan({
   onLetZohoSkip,
 }: Props) {
   const withProblems = summary.rowsWithErrors
+  // Until the last row is checked, how many rows can be sent is not known.
+  const unknown = (count: number) => (checking ? '…' : count.toLocaleString())
   const sending =
     summary.rowCount - summary.rowsExcluded - (letZohoSkip ? 0 : withProblems)
   const jobs = sending === 0 ? 0 : Math.ceil(sending / MAX_ROWS_PER_JOB)
@@ -33,15 +35,15 @@ export function ImportPlan({
       <dl className="plan-figures">
         <div>
           <dt>Rows sent</dt>
-          <dd>{sending.toLocaleString()}</dd>
+          <dd>{unknown(sending)}</dd>
         </div>
         <div>
           <dt>Jobs</dt>
-          <dd>{jobs.toLocaleString()}</dd>
+          <dd>{unknown(jobs)}</dd>
         </div>
         <div>
           <dt>API credits</dt>
-          <dd>{credits.toLocaleString()}</dd>
+          <dd>{unknown(credits)}</dd>
         </div>
         <div>
           <dt>Excluded by you</dt>
@@ -64,16 +66,25 @@ export function ImportPlan({
           sent and are reported as excluded.
         </label>
       )}
-      <p className="plan" aria-label="Import plan">
-        {rows(sending)} will be sent in {jobs} {jobs === 1 ? 'job' : 'jobs'},
-        costing {credits.toLocaleString()} API credits ({JOB_CREDITS} per job).
-        {summary.rowsExcluded > 0
-          ? ` ${rows(summary.rowsExcluded)} you excluded will not be sent.`
-          : ''}
-        {!letZohoSkip && withProblems > 0
-          ? ` ${rows(withProblems)} with problems will not be sent.`
-          : ''}
-      </p>
+      {checking ? (
+        <p className="plan" aria-label="Import plan">
+          The plan is made once every row is checked:{' '}
+          {rows(summary.progress.rowsChecked)} checked so far,{' '}
+          {rows(withProblems)} of them with problems.
+        </p>
+      ) : (
+        <p className="plan" aria-label="Import plan">
+          {rows(sending)} will be sent in {jobs} {jobs === 1 ? 'job' : 'jobs'},
+          costing {credits.toLocaleString()} API credits ({JOB_CREDITS} per
+          job).
+          {summary.rowsExcluded > 0
+            ? ` ${rows(summary.rowsExcluded)} you excluded will not be sent.`
+            : ''}
+          {!letZohoSkip && withProblems > 0
+            ? ` ${rows(withProblems)} with problems will not be sent.`
+            : ''}
+        </p>
+      )}
       {checking && (
         <p className="hint">
           These figures count the rows checked so far; they settle once every

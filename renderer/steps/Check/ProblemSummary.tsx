@@ -3,11 +3,21 @@ import { problemLabel } from './problem-labels.ts'
 
 type Props = {
   summary: CheckSummary
+  /** Rows are still being checked: "none" means "none so far". */
+  checking: boolean
   onShow: (filter: RowFilter) => void
 }
 
 /** Problems counted by column and kind; each count filters the grid. */
-export function ProblemSummary({ summary, onShow }: Props) {
+export function ProblemSummary({ summary, checking, onShow }: Props) {
+  if (summary.problemCount === 0 && checking) {
+    return (
+      <p className="hint">
+        No problems in the rows checked so far; the rest are being checked.
+      </p>
+    )
+  }
+
   if (summary.problemCount === 0) {
     return (
       <p className="ok-message">No problems found. Every row can be sent.</p>
