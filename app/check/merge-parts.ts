@@ -33,17 +33,41 @@ const RECORD_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'FIND_BY_MISSING',
 ])
 
+/**
+ * Notes the reader makes once about everything it read past the head (the
+ * lines with another line break, the lines in another encoding): the first
+ * part's covers only that part, so such a note cannot be merged.
+ */
+const STREAM_NOTE_CODES: readonly ProblemCode[] = [
+  'LINE_BREAKS',
+  'ENCODING',
+  'EMPTY_COLUMN',
+  'MISSING_HEADER',
+]
+
 /** Why two parts' checks cannot be merged into the check of the file. */
 export type MergeRefusal =
   | 'CUT_INSIDE_A_VALUE'
   | 'KEYS_SHARED_ACROSS_PARTS'
   | 'FILE_NOTE_IN_LATER_PART'
+  | 'FILE_NOTE_PAST_THE_HEAD'
 
 /** What the merge needs besides the parts. */
 export interface MergeInput {
   fields: CrmField[]
   mapping: ImportMapping
   keepProblems?: number
+  /** The problems the file's head found (the first part reports them). */
+  headProblems?: Problem[]
+}
+
+/** The first part noted something about what it read past the head. */
+function notesPastHead(first: CheckSummary, head: Problem[]): boolean {
+  return STREAM_NOTE_CODES.some(
+    (code) =>
+      (first.countsByCode[code] ?? 0) >
+      head.filter((problem) => problem.code === code).length,
+  )
 }
 
 function sharesKeys(first: CheckSummary, later: CheckSummary): boolean {
@@ -84,6 +108,10 @@ export function mergeParts(
   const codes = Object.keys(later.countsByCode) as ProblemCode[]
   if (codes.some((code) => !RECORD_CODES.has(code))) {
     return { ok: false, reason: 'FILE_NOTE_IN_LATER_PART' }
+  }
+
+  if (notesPastHead(first, input.headProblems ?? [])) {
+    return { ok: false, reason: 'FILE_NOTE_PAST_THE_HEAD' }
   }
 
   // A value repeated across the parts is a duplicate neither part saw.

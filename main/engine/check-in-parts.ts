@@ -199,6 +199,7 @@ export async function checkInParts(
   const merged = mergeParts(a.summary, b.summary, {
     fields: job.fields,
     mapping,
+    headProblems: head.problems,
     ...(job.keepProblems !== undefined
       ? { keepProblems: job.keepProblems }
       : {}),

@@ -71,4 +71,18 @@ describe('checkInParts', () => {
     assert.equal(parts.countsByCode.DUPLICATE_IN_FILE, 1)
     assert.match(readFileSync(path, 'utf8'), /Late/)
   })
+
+  it('checks again in one thread when lines past the head end in another line break', async () => {
+    // CRLF for the first 600 KB, then bare LF: the note counts every LF
+    // line of the file, which neither half can do alone.
+    const crlf = Array.from({ length: 20_000 }, (_, i) => `N${i},n${i}@x.org`)
+    const lf = Array.from({ length: 20_000 }, (_, i) => `M${i},m${i}@x.org`)
+    const path = tempFile(
+      ['Last_Name,Email', ...crlf].join('\r\n') + '\r\n' + lf.join('\n'),
+    )
+    const { parts, single, way } = await bothWays(path)
+    assert.match(way, /^one thread: FILE_NOTE_/)
+    assert.deepEqual(parts, single)
+    assert.equal(parts.countsByCode.LINE_BREAKS, 1)
+  })
 })
