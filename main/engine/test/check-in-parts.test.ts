@@ -73,15 +73,21 @@ describe('checkInParts', () => {
   })
 
   it('checks again in one thread when lines past the head end in another line break', async () => {
-    // CRLF for the first 600 KB, then bare LF: the note counts every LF
-    // line of the file, which neither half can do alone.
-    const crlf = Array.from({ length: 20_000 }, (_, i) => `N${i},n${i}@x.org`)
-    const lf = Array.from({ length: 20_000 }, (_, i) => `M${i},m${i}@x.org`)
+    // CRLF for the first 1.1 MB (past what the head reads, a whole 1 MB
+    // chunk), then some bare LF lines, then CRLF again well past the
+    // middle: the first half alone sees the LF lines past its head.
+    const lines = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) => `${tag}${i},${tag}${i}@x.org`)
     const path = tempFile(
-      ['Last_Name,Email', ...crlf].join('\r\n') + '\r\n' + lf.join('\n'),
+      ['Last_Name,Email', ...lines(60_000, 'a')].join('\r\n') +
+        '\r\n' +
+        lines(10_000, 'b').join('\n') +
+        '\n' +
+        lines(100_000, 'c').join('\r\n') +
+        '\r\n',
     )
     const { parts, single, way } = await bothWays(path)
-    assert.match(way, /^one thread: FILE_NOTE_/)
+    assert.equal(way, 'one thread: FILE_NOTE_PAST_THE_HEAD')
     assert.deepEqual(parts, single)
     assert.equal(parts.countsByCode.LINE_BREAKS, 1)
   })
