@@ -30,7 +30,7 @@ export function CheckProgressBar({ summary }: Props) {
           {progress.rowsInFile === null
             ? ' checked so far'
             : ` of ${progress.rowsInFile.toLocaleString()} checked`}
-        </strong>
+        </strong>{' '}
         {total > 0 && (
           <span className="muted">
             {megabytes(progress.bytesRead)} of {megabytes(total)} read
