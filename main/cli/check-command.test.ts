@@ -152,4 +152,10 @@ describe('bulkwright check', () => {
     assert.equal(code, 2)
     assert.match(stdout, /empty\.csv is empty/)
   })
+
+  it('shows its options for --help', async () => {
+    const { code, stdout } = await check(['--help'])
+    assert.equal(code, 0)
+    assert.match(stdout, /Usage: bulkwright check <file\.csv> --module/)
+  })
 })

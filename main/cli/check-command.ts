@@ -281,6 +281,11 @@ export async function runCheckCommand(
   argv: string[],
   io: CheckCommandIo,
 ): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(USAGE)
+    return 0
+  }
+
   const options = readOptions(argv)
   if (typeof options === 'string') {
     io.stderr(`bulkwright check: ${options}\n\n${USAGE}`)
