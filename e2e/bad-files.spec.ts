@@ -17,10 +17,16 @@ test.describe('files the wizard cannot import', () => {
       message: /empty\.csv is empty/,
     },
     {
+      title: 'a file of blank lines',
+      name: 'blank.csv',
+      bytes: Buffer.from('\n\n\r\n'),
+      message: /blank\.csv has no header line/,
+    },
+    {
       title: 'a header without rows',
       name: 'header.csv',
       bytes: Buffer.from('Last_Name,Email\n'),
-      message: /header\.csv has a header line but no data rows/,
+      message: /header\.csv has a header on line 1 but no data rows/,
     },
   ]
 

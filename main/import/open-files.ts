@@ -157,6 +157,17 @@ export class OpenFiles {
     const source = await fileByteSource(path, displayName)
     await refuseNonCsv(source, info.size)
     const head = await readCsvHead(source)
+    const unusable = head.problems.find(
+      (problem) => problem.code === 'NO_DATA' || problem.code === 'NOT_CSV',
+    )
+    if (unusable) {
+      // Blank lines only, a byte-order mark only: nothing to map.
+      throw new UserFacingError(
+        'NO_DATA_ROWS',
+        `${unusable.message} ${unusable.fix ?? ''}`.trim(),
+      )
+    }
+
     // The head reads a bounded number of bytes: a first row longer than
     // that leaves the preview empty although the file has rows.
     if (head.preview.length === 0 && !(await hasAnyRecord(source, head))) {
