@@ -73,19 +73,24 @@ export class KeySet {
     }
   }
 
+  /** The line a key was first seen on, or 0 when the set lacks it. */
   private find(hi: number, lo: number): number {
+    return this.slots[this.slotOf(hi, lo) * 3 + 2] as number
+  }
+
+  /** The slot holding the key, or the empty slot where it would go. */
+  private slotOf(hi: number, lo: number): number {
     const slots = this.slots
     const mask = slots.length / 3 - 1
     let slot = this.home(hi, lo, mask)
     while (slots[slot * 3 + 2] !== 0) {
       const at = slot * 3
-      if (slots[at] === hi && slots[at + 1] === lo)
-        return slots[at + 2] as number
+      if (slots[at] === hi && slots[at + 1] === lo) return slot
 
       slot = (slot + 1) & mask
     }
 
-    return 0
+    return slot
   }
 
   private home(hi: number, lo: number, mask: number): number {
@@ -98,21 +103,15 @@ export class KeySet {
 
   private insert(hi: number, lo: number, line: number): number {
     const slots = this.slots
-    const mask = slots.length / 3 - 1
-    let slot = this.home(hi, lo, mask)
-    while (slots[slot * 3 + 2] !== 0) {
-      const at = slot * 3
-      if (slots[at] === hi && slots[at + 1] === lo)
-        return slots[at + 2] as number
+    const at = this.slotOf(hi, lo) * 3
+    const first = slots[at + 2] as number
+    if (first !== 0) return first
 
-      slot = (slot + 1) & mask
-    }
-
-    slots[slot * 3] = hi
-    slots[slot * 3 + 1] = lo
-    slots[slot * 3 + 2] = line
+    slots[at] = hi
+    slots[at + 1] = lo
+    slots[at + 2] = line
     this.size++
-    if (this.size * 2 > mask + 1) this.grow()
+    if (this.size * 6 > slots.length) this.grow()
 
     return 0
   }
