@@ -1,22 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Problem } from '../../check/problem.ts'
-import type { ByteSource, CsvLayout, CsvRecord } from '../csv-types.ts'
-import { readCsvHead, readCsvRecords } from '../read-csv.ts'
 import { HEAD_BYTES, bytesSource } from '../read-head-bytes.ts'
-
-async function readAll(source: ByteSource, layout?: Partial<CsvLayout>) {
-  const head = await readCsvHead(source, { layout })
-  const records: CsvRecord[] = []
-  const problems: Problem[] = []
-  for await (const batch of readCsvRecords(source, head.layout, {
-    onProblem: (problem) => problems.push(problem),
-  })) {
-    records.push(...batch)
-  }
-
-  return { head, records, problems }
-}
+import { readAll } from './read-all.ts'
 
 /** Text as bytes, each part in its own encoding. */
 function bytesOf(...parts: [string, 'utf-8' | 'windows-1252'][]): Uint8Array {

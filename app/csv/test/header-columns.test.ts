@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Problem } from '../../check/problem.ts'
 import { CONTACT_FIELDS } from '../../check/test/contacts-fields.ts'
 import {
   AUTO_APPLY_CONFIDENCE,
@@ -8,22 +7,8 @@ import {
 } from '../../mapping/auto-match.ts'
 import { loadMapping, saveMapping } from '../../mapping/saved-mapping.ts'
 import type { ImportMapping } from '../../mapping/import-mapping.ts'
-import type { ByteSource, CsvRecord } from '../csv-types.ts'
-import { readCsvHead, readCsvRecords } from '../read-csv.ts'
 import { HEAD_BYTES, textSource } from '../read-head-bytes.ts'
-
-async function readAll(source: ByteSource) {
-  const head = await readCsvHead(source)
-  const records: CsvRecord[] = []
-  const problems: Problem[] = []
-  for await (const batch of readCsvRecords(source, head.layout, {
-    onProblem: (problem) => problems.push(problem),
-  })) {
-    records.push(...batch)
-  }
-
-  return { head, records, problems }
-}
+import { readAll } from './read-all.ts'
 
 describe('column names from the header', () => {
   it('numbers headers that appear twice (after trimming, any case) and notes both columns', async () => {

@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Problem } from '../../check/problem.ts'
-import type { ByteSource, CsvRecord } from '../csv-types.ts'
+import type { CsvRecord } from '../csv-types.ts'
 import { detectLineBreak } from '../line-breaks.ts'
-import { readCsvHead, readCsvRecords } from '../read-csv.ts'
 import { HEAD_BYTES, textSource } from '../read-head-bytes.ts'
-
-async function readAll(source: ByteSource) {
-  const head = await readCsvHead(source)
-  const records: CsvRecord[] = []
-  const problems: Problem[] = []
-  for await (const batch of readCsvRecords(source, head.layout, {
-    onProblem: (problem) => problems.push(problem),
-  })) {
-    records.push(...batch)
-  }
-
-  return { head, records, problems }
-}
+import { readAll } from './read-all.ts'
 
 /** [line, endLine, values joined by |] for each record. */
 function shape(records: CsvRecord[]) {

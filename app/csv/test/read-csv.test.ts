@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Problem } from '../../check/problem.ts'
-import type { ByteSource, CsvRecord } from '../csv-types.ts'
-import { readCsvHead, readCsvRecords } from '../read-csv.ts'
+import { readCsvHead } from '../read-csv.ts'
 import { bytesSource, textSource } from '../read-head-bytes.ts'
 import { sharedFile } from './shared-data.ts'
-
-async function readAll(source: ByteSource) {
-  const head = await readCsvHead(source)
-  const records: CsvRecord[] = []
-  const problems: Problem[] = []
-  for await (const batch of readCsvRecords(source, head.layout, {
-    onProblem: (problem) => problems.push(problem),
-  })) {
-    records.push(...batch)
-  }
-
-  return { head, records, problems }
-}
+import { readAll } from './read-all.ts'
 
 describe('readCsvHead and readCsvRecords on customers-1000.csv', () => {
   it('finds 12 comma-separated columns in UTF-8 on line 1', async () => {
