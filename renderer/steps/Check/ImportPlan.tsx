@@ -70,7 +70,7 @@ export function ImportPlan({
         <p className="plan" aria-label="Import plan">
           The plan is made once every row is checked:{' '}
           {rows(summary.progress.rowsChecked)} checked so far,{' '}
-          {rows(withProblems)} of them with problems.
+          {withProblems.toLocaleString()} of them with problems.
         </p>
       ) : (
         <p className="plan" aria-label="Import plan">
