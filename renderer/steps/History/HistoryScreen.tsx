@@ -1,4 +1,4 @@
-import { useEffect, useState, type Dispatch } from 'react'
+import { useEffect, useRef, useState, type Dispatch } from 'react'
 import type { RunView } from '../../../app/contract.ts'
 import { api, messageOf, unwrap } from '../../api.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx'
@@ -19,24 +19,24 @@ export function HistoryScreen({ dispatch, onClose }: Props) {
   const [open, setOpen] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  // Views heard while the list loads: the list may be older than them.
+  const heard = useRef(new Map<string, RunView>())
   useEffect(() => {
     unwrap(api().listRuns(null))
-      .then(setRuns)
+      .then((list) => setRuns(list.map((run) => latest(run, heard.current))))
       .catch((failure: unknown) => setError(messageOf(failure)))
   }, [open])
 
   // Runs resumed in the background (after a restart) move here too.
   useEffect(
     () =>
-      api().on('runProgress', (view) =>
-        setRuns((list) =>
-          list === null
-            ? list
-            : [view, ...list.filter((run) => run.runId !== view.runId)].sort(
-                (a, b) => b.startedAt.localeCompare(a.startedAt),
-              ),
-        ),
-      ),
+      api().on('runProgress', (view) => {
+        heard.current.set(
+          view.runId,
+          later(heard.current.get(view.runId), view),
+        )
+        setRuns((list) => (list === null ? list : withRun(list, view)))
+      }),
     [],
   )
 
@@ -82,5 +82,29 @@ export function HistoryScreen({ dispatch, onClose }: Props) {
         </button>
       </div>
     </section>
+  )
+}
+
+/**
+ * The later of two views of one run: an ended run never goes back to
+ * running (a list fetched before the run ended can arrive after its end).
+ */
+function later(known: RunView | undefined, view: RunView): RunView {
+  if (known && known.state !== 'running' && view.state === 'running') {
+    return known
+  }
+
+  return view
+}
+
+function latest(run: RunView, heard: Map<string, RunView>): RunView {
+  const view = heard.get(run.runId)
+  return view ? later(run, view) : run
+}
+
+function withRun(list: RunView[], view: RunView): RunView[] {
+  const known = list.find((run) => run.runId === view.runId)
+  return [later(known, view), ...list.filter((run) => run !== known)].sort(
+    (a, b) => b.startedAt.localeCompare(a.startedAt),
   )
 }
