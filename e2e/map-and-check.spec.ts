@@ -96,11 +96,18 @@ test.describe('Map step', () => {
     // The card starts over the nearest field; walk up, then down, to Mobile.
     const overMobile = async () =>
       (await live.textContent())?.includes('is over Mobile.') ?? false
-    for (let i = 0; i < 15 && !(await overMobile()); i++) {
-      await page.keyboard.press('ArrowUp')
+    // Each move is announced; wait for it, so that a slow machine does not
+    // walk past Mobile on a stale announcement (at an end nothing changes).
+    const move = async (key: string) => {
+      const before = (await live.textContent()) ?? ''
+      await page.keyboard.press(key)
+      await expect(live)
+        .not.toHaveText(before, { timeout: 2_000 })
+        .catch(() => {})
     }
+    for (let i = 0; i < 15 && !(await overMobile()); i++) await move('ArrowUp')
     for (let i = 0; i < 30 && !(await overMobile()); i++) {
-      await page.keyboard.press('ArrowDown')
+      await move('ArrowDown')
     }
     await page.keyboard.press('Space')
     await expect(mobile).toHaveValue('8')
