@@ -138,6 +138,21 @@ function tooBig(name: string, record: CsvRecord, bytes: number): Problem {
   )
 }
 
+/** Counts a problem into a summary, keeping it while fewer than `keep` are. */
+export function countProblem(
+  summary: CheckSummary,
+  problem: Problem,
+  keep: number,
+): void {
+  summary.problemCount++
+  if (problem.severity === 'error') summary.errorCount++
+  else summary.warningCount++
+
+  summary.countsByCode[problem.code] =
+    (summary.countsByCode[problem.code] ?? 0) + 1
+  if (summary.problems.length < keep) summary.problems.push(problem)
+}
+
 function grown(array: Uint32Array): Uint32Array {
   const larger = new Uint32Array(array.length * 2)
   larger.set(array)
@@ -180,14 +195,7 @@ export async function checkFile(
   }
   let origin: ProblemOrigin = 'head'
   const add = (problem: Problem): void => {
-    summary.problemCount++
-    if (problem.severity === 'error') summary.errorCount++
-    else summary.warningCount++
-
-    summary.countsByCode[problem.code] =
-      (summary.countsByCode[problem.code] ?? 0) + 1
-    if (summary.problems.length < keep) summary.problems.push(problem)
-
+    countProblem(summary, problem, keep)
     input.onProblem?.(problem, origin)
   }
 

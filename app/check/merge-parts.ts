@@ -3,7 +3,7 @@ import type { ImportMapping } from '../mapping/import-mapping.ts'
 import { csvLine, jobColumns } from '../plan/job-file.ts'
 import { JobPlanner, creditCost, utf8Length } from '../plan/plan-jobs.ts'
 import { createTransformAdvisor } from '../transforms/suggest-transforms.ts'
-import type { CheckSummary } from './check-file.ts'
+import { type CheckSummary, countProblem } from './check-file.ts'
 import { KeySet } from './key-set.ts'
 import type { Problem, ProblemCode } from './problem.ts'
 
@@ -148,13 +148,7 @@ export function mergeParts(
   advisor.absorb(later.part.advice)
   const advice = advisor.result()
   for (const problem of advice.problems) {
-    summary.problemCount++
-    if (problem.severity === 'error') summary.errorCount++
-    else summary.warningCount++
-
-    summary.countsByCode[problem.code] =
-      (summary.countsByCode[problem.code] ?? 0) + 1
-    if (summary.problems.length < keep) summary.problems.push(problem)
+    countProblem(summary, problem, keep)
   }
 
   summary.suggestions = advice.suggestions
