@@ -6,12 +6,15 @@
 // scanner's one check that downloads Electron's release list is left out
 // (the Electron version is pinned in package.json), and its attempt to
 // fetch translations fails quietly without a network.
+//
+// Findings are read from the scanner's SARIF output, not its CSV: version
+// 1.10.3 writes the CSV header and rows with two racing asynchronous writes,
+// so about one run in three left a garbled CSV and a failed stage.
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Papa from 'papaparse'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const SOURCE_DIRS = ['main', 'renderer']
@@ -35,30 +38,45 @@ function stageSources() {
   return stage
 }
 
+/**
+ * @typedef {{ issue: string, level: string, filename: string,
+ *   line: number, column: number, description: string }} Finding
+ */
+
+/** @returns {Finding[]} */
 function scan(stage) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const electron = pkg.devDependencies.electron
-  const csv = join(stage, 'findings.csv')
+  const sarif = join(stage, 'findings.sarif')
   const cli = join(
     root,
     'node_modules/@doyensec/electronegativity/dist/index.js',
   )
-  const args = [cli, '-i', stage, '-r', '-e', electron, '-o', csv]
+  const args = [cli, '-i', stage, '-r', '-e', electron, '-o', sarif]
   args.push('-x', OFFLINE_EXCLUDED.join(','))
   const run = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     timeout: 180_000,
   })
-  if (run.status !== 0 || !existsSync(csv)) {
+  if (run.status !== 0 || !existsSync(sarif)) {
     process.stdout.write(run.stdout + run.stderr)
     throw new Error(`Electronegativity did not finish (exit ${run.status}).`)
   }
-  const parsed = Papa.parse(readFileSync(csv, 'utf8').trim(), {
-    header: true,
-    transformHeader: (name) => name.trim(),
-    skipEmptyLines: true,
-  })
-  return parsed.data
+  const report = JSON.parse(readFileSync(sarif, 'utf8'))
+  return report.runs.flatMap((one) => one.results.map(toFinding))
+}
+
+/** One SARIF result as a finding; its columns count from 1. */
+function toFinding(result) {
+  const place = result.locations[0].physicalLocation
+  return {
+    issue: result.ruleId,
+    level: result.level,
+    filename: place.artifactLocation.uri,
+    line: place.region.startLine,
+    column: place.region.startColumn,
+    description: result.message.text,
+  }
 }
 
 /**
@@ -76,7 +94,7 @@ export function justifiedNear(text, line) {
 
 function justificationsNear(stage, file, line) {
   const path = join(stage, file)
-  if (file === 'N/A' || !existsSync(path)) return []
+  if (file.startsWith('file:') || !existsSync(path)) return []
 
   return justifiedNear(readFileSync(path, 'utf8'), line)
 }
@@ -87,12 +105,15 @@ function main() {
     const findings = scan(stage)
     const open = []
     for (const finding of findings) {
-      const line = Number(finding.location.split(':')[0])
-      const place = `${finding.filename}:${finding.location}`
-      const justified = justificationsNear(stage, finding.filename, line)
+      const place = `${finding.filename}:${finding.line}:${finding.column}`
+      const justified = justificationsNear(
+        stage,
+        finding.filename,
+        finding.line,
+      )
       const ok = justified.includes(finding.issue)
       process.stdout.write(
-        `${ok ? 'justified' : 'OPEN     '}  ${finding.issue} (${finding.severity}) at ${place}\n`,
+        `${ok ? 'justified' : 'OPEN     '}  ${finding.issue} (${finding.level}) at ${place}\n`,
       )
       if (!ok) open.push(finding)
     }
@@ -102,8 +123,8 @@ function main() {
     )
     for (const finding of open) {
       process.stdout.write(
-        `  Fix ${finding.issue} at ${finding.filename}:${finding.location} ` +
-          `(${finding.description}; ${finding.url}) or justify it there with ` +
+        `  Fix ${finding.issue} at ${finding.filename}:${finding.line} ` +
+          `(${finding.description}; https://github.com/doyensec/electronegativity/wiki/${finding.issue}) or justify it there with ` +
           `"electronegativity-ok ${finding.issue}: <why>".\n`,
       )
     }
