@@ -253,8 +253,9 @@ export async function checkFile(
       bytesRead = read
     },
   })) {
-    for (const read of batch) {
-      const record = input.fix ? input.fix(read) : read
+    const records = input.fix ? batch.map(input.fix) : batch
+    checker.prepare(records)
+    for (const record of records) {
       broken = readErrorRows.delete(record.row)
       if (!input.onProblem && summary.problems.length >= keep) {
         // Nobody reads these problems one by one: count them only.

@@ -24,6 +24,8 @@ interface CellPlan {
   isFindBy: boolean
   /** Values must be unique within the file: first line per key. */
   seen: KeySet | null
+  /** For the prepared batch: the earlier line of each record's value. */
+  earlier: Uint32Array
 }
 
 const NO_PROBLEMS: Problem[] = []
@@ -36,7 +38,7 @@ function plan(input: CheckInput): CellPlan[] {
   // Twice the expected rows, as a power of two: growing rehashes every key.
   // At most 4M slots (48 MB) up front; a larger file still grows.
   const wanted = Math.min(
-    Math.max(4096, (input.expectedRows ?? 0) * 2),
+    Math.max(4096, (input.expectedRows ?? 0) * 1.34),
     1 << 22,
   )
   const capacity = 2 ** Math.ceil(Math.log2(wanted))
@@ -69,6 +71,7 @@ function plan(input: CheckInput): CellPlan[] {
         field.unique || isFindBy
           ? new KeySet(field.uniqueCaseSensitive, capacity)
           : null,
+      earlier: new Uint32Array(0),
     })
   }
 
@@ -131,8 +134,16 @@ function checkEmpty(record: CsvRecord, cell: CellPlan): Problem | null {
   )
 }
 
-function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
-  const first = (cell.seen as KeySet).firstLine(value, record.line)
+function checkDuplicate(
+  record: CsvRecord,
+  cell: CellPlan,
+  value: string,
+  prepared: number,
+) {
+  const first =
+    prepared === -1
+      ? (cell.seen as KeySet).firstLine(value, record.line)
+      : (cell.earlier[prepared] as number)
   if (first === 0) return null
 
   return cellProblem(
@@ -144,6 +155,39 @@ function checkDuplicate(record: CsvRecord, cell: CellPlan, value: string) {
     `${quoteValue(value)} already appears on line ${first}; ${cell.field.label} must be unique, so Zoho would skip this row.`,
     'Remove or correct one of the two rows, or exclude this one.',
   )
+}
+
+/**
+ * Looks up the values of a batch's unique fields in their key sets at once
+ * (see KeySet.firstLines): `cell.earlier[i]` answers for `records[i]`.
+ */
+function lookUpBatch(cells: CellPlan[], records: readonly CsvRecord[]): void {
+  const count = records.length
+  const values: string[] = new Array(count)
+  const lines = new Uint32Array(count)
+  const at = new Int32Array(count)
+  for (const cell of cells) {
+    if (!cell.seen) continue
+
+    let keys = 0
+    for (let i = 0; i < count; i++) {
+      const record = records[i] as CsvRecord
+      const value = cellValue(record, cell)
+      if (isBlank(value)) continue
+
+      values[keys] = value
+      lines[keys] = record.line
+      at[keys++] = i
+    }
+
+    const found = new Uint32Array(keys)
+    cell.seen.firstLines(values, lines, keys, found)
+    if (cell.earlier.length < count) cell.earlier = new Uint32Array(count)
+    cell.earlier.fill(0, 0, count)
+    for (let k = 0; k < keys; k++) {
+      cell.earlier[at[k] as number] = found[k] as number
+    }
+  }
 }
 
 /** Empty or only spaces; most cells are neither, and say so at once. */
@@ -202,6 +246,12 @@ export type ProblemTally = (
 
 /** Checks records one by one; `finish` adds whole-file findings. */
 export interface RowChecker {
+  /**
+   * Optional, for speed: looks up the batch's unique values in one go.
+   * `check` and `tally` must then take these records next, in this order
+   * (a record out of turn is looked up on its own).
+   */
+  prepare(records: readonly CsvRecord[]): void
   check(record: CsvRecord): Problem[]
   /**
    * Finds the same problems as `check` but only reports their codes, for
@@ -216,8 +266,26 @@ export interface RowChecker {
 /** Applies the field rules to every mapped cell of each record. */
 export function createRowChecker(input: CheckInput): RowChecker {
   const cells = plan(input)
+  const uniqueCells = cells.filter((cell) => cell.seen !== null)
+  let batch: readonly CsvRecord[] = []
+  let next = 0
+  // Where the record stands in the prepared batch, or -1.
+  const preparedAt = (record: CsvRecord): number => {
+    if (batch[next] !== record) return -1
+
+    return next++
+  }
+
   return {
+    prepare(records) {
+      if (uniqueCells.length === 0) return
+
+      lookUpBatch(uniqueCells, records)
+      batch = records
+      next = 0
+    },
     check(record) {
+      const prepared = preparedAt(record)
       let problems: Problem[] = NO_PROBLEMS
       for (const cell of cells) {
         const value = cellValue(record, cell)
@@ -231,7 +299,9 @@ export function createRowChecker(input: CheckInput): RowChecker {
         }
 
         const broken = brokenRule(cell, value)
-        const duplicate = cell.seen ? checkDuplicate(record, cell, value) : null
+        const duplicate = cell.seen
+          ? checkDuplicate(record, cell, value, prepared)
+          : null
         if (broken === -1 && !duplicate) continue
 
         if (problems === NO_PROBLEMS) problems = []
@@ -243,6 +313,7 @@ export function createRowChecker(input: CheckInput): RowChecker {
       return problems
     },
     tally(record, add) {
+      const prepared = preparedAt(record)
       for (const cell of cells) {
         const value = cellValue(record, cell)
         if (isBlank(value)) {
@@ -257,9 +328,13 @@ export function createRowChecker(input: CheckInput): RowChecker {
           add(rule.code, rule.severity)
         }
 
-        if (cell.seen && cell.seen.firstLine(value, record.line) !== 0) {
-          add('DUPLICATE_IN_FILE', 'error')
-        }
+        if (!cell.seen) continue
+
+        const first =
+          prepared === -1
+            ? cell.seen.firstLine(value, record.line)
+            : (cell.earlier[prepared] as number)
+        if (first !== 0) add('DUPLICATE_IN_FILE', 'error')
       }
     },
     finish() {

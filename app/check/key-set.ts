@@ -1,19 +1,27 @@
 /**
  * Remembers normalised cell values (trimmed, optionally case-folded) by a
- * 64-bit hash, with the line each was first seen on. Kept in one typed
- * array (hash, hash, line per slot) so that a million keys cost ~25 MB, no
- * garbage-collected objects and one cache miss per lookup: the checker sees
- * every row of files with millions of rows.
+ * 63-bit hash, with the line each was first seen on. The hashes sit in one
+ * typed array (8 bytes a slot) and the lines in another, read only when a
+ * key repeats: a million keys cost ~24 MB, no garbage-collected objects,
+ * and a lookup touches one cache line of a table small enough to stay
+ * mostly in the processor's cache. The checker sees every row of files
+ * with millions of rows.
  */
 export class KeySet {
+  /** Two 32-bit hashes per slot; the second always has its low bit set. */
   private slots: Uint32Array
+  /** The line each slot's key was first seen on. */
+  private lines: Uint32Array
   private size = 0
+  private readonly pair = new Uint32Array(2)
+  private hashes = new Uint32Array(0)
 
   constructor(
     private readonly caseSensitive: boolean,
     capacity = 1 << 12,
   ) {
-    this.slots = new Uint32Array(capacity * 3)
+    this.slots = new Uint32Array(capacity * 2)
+    this.lines = new Uint32Array(capacity)
   }
 
   /**
@@ -21,12 +29,46 @@ export class KeySet {
    * same key was already seen (then nothing is recorded), else 0.
    */
   firstLine(value: string, line: number): number {
+    this.hash(value, this.pair, 0)
+    return this.insert(this.pair[0] as number, this.pair[1] as number, line)
+  }
+
+  /**
+   * `firstLine` for the first `count` values at once: `out[i]` is the
+   * earlier line of `values[i]`, or 0. All values are hashed before any is
+   * looked up, so that the lookups, each a likely cache miss in a large
+   * set, run back to back and the processor can overlap them.
+   */
+  firstLines(
+    values: readonly string[],
+    lines: ArrayLike<number>,
+    count: number,
+    out: Uint32Array,
+  ): void {
+    if (this.hashes.length < count * 2) {
+      this.hashes = new Uint32Array(count * 2)
+    }
+
+    const hashes = this.hashes
+    for (let i = 0; i < count; i++)
+      this.hash(values[i] as string, hashes, i * 2)
+    for (let i = 0; i < count; i++) {
+      out[i] = this.insert(
+        hashes[i * 2] as number,
+        hashes[i * 2 + 1] as number,
+        lines[i] as number,
+      )
+    }
+  }
+
+  /** Two independent 32-bit hashes of the normalised value, into `to`. */
+  private hash(value: string, to: Uint32Array, at: number): void {
     let start = 0
     let end = value.length
     while (start < end && value.charCodeAt(start) <= 32) start++
     while (end > start && value.charCodeAt(end - 1) <= 32) end--
 
-    // Two independent 32-bit hashes (FNV-1a and a multiply-rotate mix).
+    // FNV-1a and a multiply-rotate mix.
     let a = 0x811c9dc5
     let b = 0x9e3779b9
     const fold = !this.caseSensitive
@@ -41,13 +83,19 @@ export class KeySet {
       b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ code
     }
 
-    return this.insert(a >>> 0, (b ^ (end - start)) >>> 0, line)
+    to[at] = a >>> 0
+    to[at + 1] = ((b ^ (end - start)) | 1) >>> 0
   }
 
   /** A set holding the keys of `table()` from another set. */
   static fromTable(table: Uint32Array): KeySet {
-    const set = new KeySet(true, 1)
-    set.slots = table
+    const capacity = table.length / 3
+    const set = new KeySet(true, capacity)
+    for (let slot = 0; slot < capacity; slot++) {
+      set.slots[slot * 2] = table[slot * 3] as number
+      set.slots[slot * 2 + 1] = table[slot * 3 + 1] as number
+      set.lines[slot] = table[slot * 3 + 2] as number
+    }
     return set
   }
 
@@ -56,7 +104,14 @@ export class KeySet {
    * empty slot), to compare with another part of the file.
    */
   table(): Uint32Array {
-    return this.slots.slice()
+    const capacity = this.lines.length
+    const table = new Uint32Array(capacity * 3)
+    for (let slot = 0; slot < capacity; slot++) {
+      table[slot * 3] = this.slots[slot * 2] as number
+      table[slot * 3 + 1] = this.slots[slot * 2 + 1] as number
+      table[slot * 3 + 2] = this.lines[slot] as number
+    }
+    return table
   }
 
   /**
@@ -75,22 +130,21 @@ export class KeySet {
 
   /** The line a key was first seen on, or 0 when the set lacks it. */
   private find(hi: number, lo: number): number {
-    return this.slots[this.slotOf(hi, lo) * 3 + 2] as number
+    const slot = this.slotOf(hi, lo)
+    return this.slots[slot * 2 + 1] === 0 ? 0 : (this.lines[slot] as number)
   }
 
   /** The slot holding the key, or the empty slot where it would go. */
   private slotOf(hi: number, lo: number): number {
     const slots = this.slots
-    const mask = slots.length / 3 - 1
+    const mask = this.lines.length - 1
     let slot = this.home(hi, lo, mask)
-    while (slots[slot * 3 + 2] !== 0) {
-      const at = slot * 3
-      if (slots[at] === hi && slots[at + 1] === lo) return slot
+    for (;;) {
+      const held = slots[slot * 2 + 1] as number
+      if (held === 0 || (held === lo && slots[slot * 2] === hi)) return slot
 
       slot = (slot + 1) & mask
     }
-
-    return slot
   }
 
   private home(hi: number, lo: number, mask: number): number {
@@ -102,30 +156,31 @@ export class KeySet {
   }
 
   private insert(hi: number, lo: number, line: number): number {
-    const slots = this.slots
-    const at = this.slotOf(hi, lo) * 3
-    const first = slots[at + 2] as number
-    if (first !== 0) return first
+    const slot = this.slotOf(hi, lo)
+    if (this.slots[slot * 2 + 1] !== 0) return this.lines[slot] as number
 
-    slots[at] = hi
-    slots[at + 1] = lo
-    slots[at + 2] = line
+    this.slots[slot * 2] = hi
+    this.slots[slot * 2 + 1] = lo
+    this.lines[slot] = line
     this.size++
-    if (this.size * 6 > slots.length) this.grow()
+    // At most three slots in four hold a key.
+    if (this.size * 4 > this.lines.length * 3) this.grow()
 
     return 0
   }
 
   private grow(): void {
-    const old = this.slots
-    this.slots = new Uint32Array(old.length * 2)
+    const slots = this.slots
+    const lines = this.lines
+    this.slots = new Uint32Array(slots.length * 2)
+    this.lines = new Uint32Array(lines.length * 2)
     this.size = 0
-    for (let at = 0; at < old.length; at += 3) {
-      if (old[at + 2] !== 0) {
+    for (let slot = 0; slot < lines.length; slot++) {
+      if (slots[slot * 2 + 1] !== 0) {
         this.insert(
-          old[at] as number,
-          old[at + 1] as number,
-          old[at + 2] as number,
+          slots[slot * 2] as number,
+          slots[slot * 2 + 1] as number,
+          lines[slot] as number,
         )
       }
     }
