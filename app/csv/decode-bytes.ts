@@ -1,5 +1,5 @@
 import { repairWindows1252 } from './windows-1252.ts'
-import type { CsvEncoding } from './csv-types.ts'
+import type { AsciiBytes, CsvEncoding } from './csv-types.ts'
 
 /** What the first bytes of a file say about its encoding. */
 export interface BomInfo {
@@ -46,13 +46,24 @@ export class ChunkDecoder {
   private skip: number
   /** Chunks that held bytes invalid in the encoding (decoded with U+FFFD). */
   invalidChunks = 0
+  /** The text last returned is known to be all ASCII. */
+  lastAscii = false
+  /** The decoder holds no bytes of a character cut off by a chunk's end. */
+  private between = true
+  private readonly ascii: AsciiBytes | null
 
   constructor(
     readonly encoding: CsvEncoding,
     bomLength: number,
+    /** Read ASCII chunks of UTF-8 and Windows-1252 files with this. */
+    ascii?: AsciiBytes,
   ) {
     this.skip = bomLength
     this.decoder = this.create(true)
+    this.ascii =
+      ascii && (encoding === 'utf-8' || encoding === 'windows-1252')
+        ? ascii
+        : null
   }
 
   /** Decodes the next chunk; pass null at the end to flush. */
@@ -62,6 +73,17 @@ export class ChunkDecoder {
       const cut = Math.min(this.skip, bytes.length)
       this.skip -= cut
       bytes = bytes.subarray(cut)
+    }
+
+    // ASCII reads the same in both encodings and needs no repair.
+    this.lastAscii = false
+    if (bytes && this.ascii && this.between && this.ascii.isAscii(bytes)) {
+      this.lastAscii = true
+      return this.ascii.text(bytes)
+    }
+
+    if (bytes && bytes.length > 0) {
+      this.between = (bytes[bytes.length - 1] as number) < 0x80
     }
 
     try {

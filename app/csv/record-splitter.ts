@@ -59,6 +59,10 @@ export class RecordSplitter {
   private pending = ''
   private nextLine = 1
   private readonly special: RegExp
+  /** The text pushed last was known to be ASCII (so is what is pending). */
+  private pendingAscii = true
+  /** This push's text is known to be ASCII: only commas can be special. */
+  private asciiNow = false
   readonly faults: SplitFault[] = []
   private otherBreaks: OtherBreaks = { count: 0, first: [] }
   // Next positions of LF, CR and quote in the current text (-1: none).
@@ -107,8 +111,13 @@ export class RecordSplitter {
     return this.faults.some((fault) => fault.kind === 'RecordTooLong')
   }
 
-  /** Feeds text; returns the records completed so far (row is set to -1). */
-  push(text: string, last: boolean): CsvRecord[] {
+  /**
+   * Feeds text; returns the records completed so far (row is set to -1).
+   * `ascii` tells that the text is known to be ASCII (see AsciiBytes).
+   */
+  push(text: string, last: boolean, ascii = false): CsvRecord[] {
+    this.asciiNow = ascii && this.pendingAscii
+    const before = this.pending.length
     const input = this.pending + text
     const records: CsvRecord[] = []
     const length = input.length
@@ -146,6 +155,8 @@ export class RecordSplitter {
     }
 
     this.pending = at >= length ? '' : input.slice(at)
+    // What is left is ASCII when it all came from ASCII text.
+    this.pendingAscii = this.asciiNow || (ascii && at >= before)
     if (this.pending.length > MAX_PENDING_CHARS) {
       this.faults.push({ line: this.nextLine, kind: 'RecordTooLong' })
       this.pending = ''
@@ -155,6 +166,10 @@ export class RecordSplitter {
   }
 
   private nextSpecial(input: string, from: number): number {
+    if (this.asciiNow) {
+      return this.delimiter === ',' ? -1 : input.indexOf(',', from)
+    }
+
     this.special.lastIndex = from
     return this.special.exec(input)?.index ?? -1
   }

@@ -95,6 +95,7 @@ export async function* readCsvRecords(
   let faultsSeen = 0
   let batch: CsvRecord[] = []
   let early = ''
+  let earlyAscii = true
   let bytesRead = 0
   let wholeBytes = 0
   // Records past what the head read; notes about the head's part are its own.
@@ -158,12 +159,17 @@ export async function* readCsvRecords(
       options.onBytes?.(bytesRead)
       if (!decoder) {
         const bom = layout.hadBom && !later ? detectBom(chunk) : null
-        decoder = new ChunkDecoder(layout.encoding, bom?.length ?? 0)
+        decoder = new ChunkDecoder(
+          layout.encoding,
+          bom?.length ?? 0,
+          source.ascii,
+        )
       }
 
       const damagedBefore = decoder.invalidChunks
       let text = decoder.decode(chunk)
-      if (!inHead) {
+      let ascii = decoder.lastAscii
+      if (!inHead && !ascii) {
         watch.sawText(text, decoder.invalidChunks > damagedBefore)
       }
 
@@ -171,6 +177,7 @@ export async function* readCsvRecords(
         // The line break is judged on the same text as the head judged it
         // (all of the head), once that text holds a whole one.
         early += text
+        earlyAscii &&= ascii
         const headRead =
           wholeBytes >= headBytes && at + SLICE_BYTES >= whole.length
         if (inHead && !headRead) continue
@@ -183,11 +190,12 @@ export async function* readCsvRecords(
           later?.firstLine,
         )
         text = early
+        ascii = earlyAscii
         early = ''
       }
 
       pastHead = !inHead
-      take(splitter.push(text, false))
+      take(splitter.push(text, false, ascii))
       if (inHead) splitter.takeOtherBreaks()
 
       notice()

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ByteSource } from '../../app/csv/csv-types.ts'
+import { nodeAscii } from './node-ascii.ts'
 
 /** Bytes `start` (included) to `end` (excluded) of a file. */
 export interface ByteRange {
@@ -23,6 +24,7 @@ export async function fileByteSource(
   return {
     name: name ?? basename(path),
     size: range ? range.end - range.start : info.size,
+    ascii: nodeAscii,
     async *chunks() {
       for await (const chunk of createReadStream(path, {
         highWaterMark: 1 << 20,

@@ -7,6 +7,7 @@ import {
   RecordSplitter,
   type LineBreak,
 } from '../../app/csv/record-splitter.ts'
+import { nodeAscii } from '../files/node-ascii.ts'
 import { createLogger } from '../log/logger.ts'
 import type { OpenFile } from './open-files.ts'
 
@@ -70,6 +71,7 @@ export class RowIndex {
     // (mixed line breaks included).
     let splitter: RecordSplitter | null = null
     let early = ''
+    let earlyAscii = true
     let offset = 0
     let row = 0
     let fieldCount = -1
@@ -79,10 +81,11 @@ export class RowIndex {
       if (decoder === null) {
         const bom = layout.hadBom ? detectBom(chunk) : null
         offset = bom?.length ?? 0
-        decoder = new ChunkDecoder(layout.encoding, offset)
+        decoder = new ChunkDecoder(layout.encoding, offset, nodeAscii)
       }
 
       let text = decoder.decode(chunk)
+      let ascii = decoder.lastAscii
       if (layout.encoding === 'utf-8' && decoder.invalidChunks > 0) {
         this.unreliable = true
         break
@@ -90,11 +93,13 @@ export class RowIndex {
 
       if (splitter === null) {
         early += text
+        earlyAscii &&= ascii
         if (!/\n|\r[^\n]/.test(early)) continue
 
         this.lineBreak = detectLineBreak(early)
         splitter = new RecordSplitter(layout.delimiter, this.lineBreak)
         text = early
+        ascii = earlyAscii
         early = ''
       }
 
@@ -103,7 +108,7 @@ export class RowIndex {
       }
 
       const fed = splitter.unconsumed + text
-      for (const record of splitter.push(text, false)) {
+      for (const record of splitter.push(text, false, ascii)) {
         if (fieldCount === -1) {
           if (record.line >= layout.headerLine && !isBlank(record.values)) {
             fieldCount = record.values.length
@@ -206,7 +211,7 @@ export class RowIndex {
       return
     }
 
-    const decoder = new ChunkDecoder(layout.encoding, 0)
+    const decoder = new ChunkDecoder(layout.encoding, 0, nodeAscii)
     const splitter = new RecordSplitter(layout.delimiter, this.lineBreak)
     let row = start.row
     const stream = createReadStream(this.file.path, {
@@ -233,7 +238,8 @@ export class RowIndex {
 
     try {
       for await (const chunk of stream) {
-        yield number(splitter.push(decoder.decode(chunk as Buffer), false))
+        const text = decoder.decode(chunk as Buffer)
+        yield number(splitter.push(text, false, decoder.lastAscii))
       }
 
       yield number(splitter.push(decoder.decode(null), true))

@@ -10,7 +10,7 @@ export async function readAll(source: ByteSource, layout?: Partial<CsvLayout>) {
   for await (const batch of readCsvRecords(source, head.layout, {
     onProblem: (problem) => problems.push(problem),
   })) {
-    records.push(...batch)
+    for (const record of batch) records.push(record)
   }
 
   return { head, records, problems }
