@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer'
 import { open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { CheckProgress } from '../../app/check/check-file.ts'
@@ -57,7 +58,9 @@ async function findSplit(path: string, size: number): Promise<number | null> {
 async function lineAt(path: string, end: number): Promise<number> {
   const file = await open(path, 'r')
   try {
-    const buffer = new Uint8Array(PIECE_BYTES)
+    // A Buffer, not a bare Uint8Array: its indexOf is native memchr, about
+    // eight times quicker, and the later half waits for this count.
+    const buffer = Buffer.allocUnsafe(PIECE_BYTES)
     const counter = new ByteLineCounter()
     for (let at = 0; at < end; ) {
       const length = Math.min(PIECE_BYTES, end - at)
