@@ -172,22 +172,26 @@ export async function checkInParts(
     end: split,
     check: { head, read: { later: null, endsEarly: true } },
   })
-  // The first half is already being checked while its lines are counted.
-  const firstLine = await lineAt(job.path, split).catch((error: unknown) => {
-    first.cancel()
-    throw error
-  })
+  // The later half's worker starts (loads its code) while the first half's
+  // lines are counted, then reads from the line it is told.
   const later = runPart(1, {
     start: split,
     end: size,
     check: {
       head,
       read: {
-        later: { firstLine, fieldCount: head.fieldCount },
+        later: { firstLine: 0, fieldCount: head.fieldCount },
         endsEarly: false,
       },
     },
+    firstLineToCome: true,
   })
+  const firstLine = await lineAt(job.path, split).catch((error: unknown) => {
+    first.cancel()
+    later.cancel()
+    throw error
+  })
+  later.order({ type: 'first-line', line: firstLine })
   const [a, b] = await Promise.all([first.result, later.result])
   if (!a.ok || !b.ok) {
     const failed = (!a.ok ? a : b) as Extract<CheckRunResult, { ok: false }>

@@ -30,8 +30,20 @@ export interface CheckJob {
    */
   stream?: { keepFull: number }
   /** Checks only this byte range of the file (see check-in-parts.ts). */
-  part?: { start: number; end: number; check: CheckPart }
+  part?: {
+    start: number
+    end: number
+    check: CheckPart
+    /**
+     * The part's first line is still being counted: the worker starts
+     * (loads its code) and waits for a `first-line` order to read.
+     */
+    firstLineToCome?: boolean
+  }
 }
+
+/** Messages from the main thread to the worker. */
+export type CheckWorkerOrder = { type: 'first-line'; line: number }
 
 /** Messages from the worker to the main thread. */
 export type CheckWorkerMessage =

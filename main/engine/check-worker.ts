@@ -9,7 +9,11 @@ import type {
 } from '../../app/check/check-file.ts'
 import type { Problem } from '../../app/check/problem.ts'
 import { runCheckJob } from './check-job.ts'
-import type { CheckJob, CheckWorkerMessage } from './check-messages.ts'
+import type {
+  CheckJob,
+  CheckWorkerMessage,
+  CheckWorkerOrder,
+} from './check-messages.ts'
 import { CONTEXT_CODES } from './context-codes.ts'
 import { ProblemBatcher, transferable } from './problem-batch.ts'
 
@@ -52,22 +56,53 @@ const onProblem = (problem: Problem, origin: ProblemOrigin): void => {
   batcher?.add(problem)
 }
 
-runCheckJob(job, {
-  onProgress(progress, bytesTotal) {
-    last = progress
-    const due = Date.now() - lastPost >= EVERY_MS
-    if (batcher !== null) {
-      if (due || batcher.size >= MOST_HELD) flush()
-      return
-    }
+/** The job, once the main thread has told its part's first line. */
+function readyJob(): Promise<CheckJob> {
+  const part = job.part
+  const later = part?.check.read.later
+  if (!part?.firstLineToCome || !later || !parentPort) {
+    return Promise.resolve(job)
+  }
 
-    if (!due) return
+  const port = parentPort
+  return new Promise((resolve) => {
+    port.once('message', (order: CheckWorkerOrder) => {
+      resolve({
+        ...job,
+        part: {
+          ...part,
+          check: {
+            ...part.check,
+            read: {
+              ...part.check.read,
+              later: { ...later, firstLine: order.line },
+            },
+          },
+        },
+      })
+    })
+  })
+}
 
-    lastPost = Date.now()
-    post({ type: 'progress', progress, bytesTotal })
-  },
-  ...(batcher ? { onProblem } : {}),
-})
+readyJob()
+  .then((ready) =>
+    runCheckJob(ready, {
+      onProgress(progress, bytesTotal) {
+        last = progress
+        const due = Date.now() - lastPost >= EVERY_MS
+        if (batcher !== null) {
+          if (due || batcher.size >= MOST_HELD) flush()
+          return
+        }
+
+        if (!due) return
+
+        lastPost = Date.now()
+        post({ type: 'progress', progress, bytesTotal })
+      },
+      ...(batcher ? { onProblem } : {}),
+    }),
+  )
   .then((summary) => {
     last = {
       ...last,

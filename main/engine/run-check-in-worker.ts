@@ -1,7 +1,11 @@
 import { Worker } from 'node:worker_threads'
 import type { CheckProgress, CheckSummary } from '../../app/check/check-file.ts'
 import { createLogger } from '../log/logger.ts'
-import type { CheckJob, CheckWorkerMessage } from './check-messages.ts'
+import type {
+  CheckJob,
+  CheckWorkerMessage,
+  CheckWorkerOrder,
+} from './check-messages.ts'
 import type { ProblemBatch } from './problem-batch.ts'
 import { checkWorkerUrl } from './worker-url.ts'
 
@@ -21,6 +25,8 @@ export interface CheckRun {
   result: Promise<CheckRunResult>
   /** Stops the worker; the result is CANCELLED unless it had already come. */
   cancel(): void
+  /** Tells the worker what it waits for (see CheckJob.part). */
+  order(order: CheckWorkerOrder): void
 }
 
 /** What the caller hears while the worker checks. */
@@ -108,6 +114,7 @@ export function runCheckInWorker(
       settle(CANCELLED)
       void worker.terminate()
     },
+    order: (order) => worker.postMessage(order),
   }
 }
 
