@@ -25,11 +25,7 @@ import {
   creditCost,
   utf8Length,
 } from '../plan/plan-jobs.ts'
-import {
-  type ProblemTally,
-  checkMapping,
-  createRowChecker,
-} from './check-rows.ts'
+import { checkMapping, createRowChecker } from './check-rows.ts'
 import type { Problem } from './problem.ts'
 import { describeLinesAtStart } from './describe-place.ts'
 import { fileProblem } from '../csv/read-problems.ts'
@@ -232,17 +228,6 @@ export async function checkFile(
 
   let broken = false
   let bytesRead = 0
-  const tally: ProblemTally = (code, severity) => {
-    summary.problemCount++
-    if (severity === 'error') {
-      summary.errorCount++
-      broken = true
-    } else {
-      summary.warningCount++
-    }
-
-    summary.countsByCode[code] = (summary.countsByCode[code] ?? 0) + 1
-  }
 
   let rowBytes: Uint32Array = new Uint32Array(part ? 1 << 16 : 0)
   let clean = true
@@ -256,10 +241,10 @@ export async function checkFile(
     const records = input.fix ? batch.map(input.fix) : batch
     checker.prepare(records)
     for (const record of records) {
-      broken = readErrorRows.delete(record.row)
+      broken = readErrorRows.size > 0 && readErrorRows.delete(record.row)
       if (!input.onProblem && summary.problems.length >= keep) {
         // Nobody reads these problems one by one: count them only.
-        checker.tally(record, tally)
+        if (checker.tally(record)) broken = true
       } else {
         const problems = checker.check(record)
         for (let i = 0; i < problems.length; i++) {
@@ -284,6 +269,7 @@ export async function checkFile(
     }
 
     summary.rowCount += batch.length
+    checker.drainCounts(summary)
     input.onProgress?.({
       rows: summary.rowCount,
       problems: summary.problemCount,

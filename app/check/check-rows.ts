@@ -5,7 +5,8 @@ import { type CheckInput, fieldTitle } from './check-mapping.ts'
 import { quoteValue } from './describe-place.ts'
 import { type CellRule, rulesFor } from './field-rules.ts'
 import { KeySet } from './key-set.ts'
-import type { Problem, ProblemCode, ProblemSeverity } from './problem.ts'
+import type { Problem, ProblemCode } from './problem.ts'
+import { type ProblemCounts, ProblemCounter } from './problem-counter.ts'
 
 export { checkMapping, type CheckInput } from './check-mapping.ts'
 
@@ -16,7 +17,7 @@ interface CellPlan {
   columnName: string
   defaultValue: string | null
   transform: ((value: string) => string) | null
-  rules: (CellRule & { suffix: string })[]
+  rules: (CellRule & { suffix: string; slot: number })[]
   /** " of a.csv, column “Phone 1” (Phone): " — the middle of every message. */
   messageHead: string
   /** An empty cell is an error (mandatory on insert, or clearing it). */
@@ -26,11 +27,14 @@ interface CellPlan {
   seen: KeySet | null
   /** For the prepared batch: the earlier line of each record's value. */
   earlier: Uint32Array
+  /** Counter slots (see ProblemCounter) of an empty cell and a repeat. */
+  emptySlot: number
+  duplicateSlot: number
 }
 
 const NO_PROBLEMS: Problem[] = []
 
-function plan(input: CheckInput): CellPlan[] {
+function plan(input: CheckInput, counter: ProblemCounter): CellPlan[] {
   const { mapping } = input
   const byName = new Map(input.fields.map((field) => [field.apiName, field]))
   const names = new Map(input.columns.map((c) => [c.index, c.name]))
@@ -63,6 +67,7 @@ function plan(input: CheckInput): CellPlan[] {
       rules: rulesFor(field, entry.lookupFindBy).map((rule) => ({
         ...rule,
         suffix: ` is not ${rule.expects}.`,
+        slot: counter.slotOf(rule.code, rule.severity),
       })),
       messageHead: ` of ${input.fileName}, ${columnName ? `column “${columnName}”` : 'the default value'} (${fieldTitle(field)}): `,
       required,
@@ -72,6 +77,12 @@ function plan(input: CheckInput): CellPlan[] {
           ? new KeySet(field.uniqueCaseSensitive, capacity)
           : null,
       earlier: new Uint32Array(0),
+      emptySlot: isFindBy
+        ? counter.slotOf('FIND_BY_MISSING', 'error')
+        : required
+          ? counter.slotOf('MANDATORY_MISSING', 'error')
+          : -1,
+      duplicateSlot: counter.slotOf('DUPLICATE_IN_FILE', 'error'),
     })
   }
 
@@ -238,12 +249,6 @@ function ruleProblem(
   )
 }
 
-/** Receives each problem's code and severity when only counts are kept. */
-export type ProblemTally = (
-  code: ProblemCode,
-  severity: ProblemSeverity,
-) => void
-
 /** Checks records one by one; `finish` adds whole-file findings. */
 export interface RowChecker {
   /**
@@ -254,10 +259,12 @@ export interface RowChecker {
   prepare(records: readonly CsvRecord[]): void
   check(record: CsvRecord): Problem[]
   /**
-   * Finds the same problems as `check` but only reports their codes, for
-   * files with more problems than anyone reads (no objects are built).
+   * Finds the same problems as `check` but only counts them, for files
+   * with more problems than anyone reads (no objects are built); true when
+   * the record has an error. `drainCounts` hands the counts over.
    */
-  tally(record: CsvRecord, add: ProblemTally): void
+  tally(record: CsvRecord): boolean
+  drainCounts(into: ProblemCounts): void
   finish(): Problem[]
   /** The in-file key sets of unique and find_by fields, by API name. */
   keySets(): Map<string, KeySet>
@@ -265,7 +272,8 @@ export interface RowChecker {
 
 /** Applies the field rules to every mapped cell of each record. */
 export function createRowChecker(input: CheckInput): RowChecker {
-  const cells = plan(input)
+  const counter = new ProblemCounter()
+  const cells = plan(input, counter)
   const uniqueCells = cells.filter((cell) => cell.seen !== null)
   let batch: readonly CsvRecord[] = []
   let next = 0
@@ -312,20 +320,24 @@ export function createRowChecker(input: CheckInput): RowChecker {
 
       return problems
     },
-    tally(record, add) {
+    tally(record) {
       const prepared = preparedAt(record)
+      let error = false
       for (const cell of cells) {
         const value = cellValue(record, cell)
         if (isBlank(value)) {
-          if (cell.isFindBy) add('FIND_BY_MISSING', 'error')
-          else if (cell.required) add('MANDATORY_MISSING', 'error')
+          if (cell.emptySlot !== -1) {
+            counter.add(cell.emptySlot)
+            error = true
+          }
           continue
         }
 
         const broken = brokenRule(cell, value)
         if (broken !== -1) {
-          const rule = cell.rules[broken] as CellRule
-          add(rule.code, rule.severity)
+          const rule = cell.rules[broken] as CellPlan['rules'][number]
+          counter.add(rule.slot)
+          error ||= rule.severity === 'error'
         }
 
         if (!cell.seen) continue
@@ -334,8 +346,16 @@ export function createRowChecker(input: CheckInput): RowChecker {
           prepared === -1
             ? cell.seen.firstLine(value, record.line)
             : (cell.earlier[prepared] as number)
-        if (first !== 0) add('DUPLICATE_IN_FILE', 'error')
+        if (first !== 0) {
+          counter.add(cell.duplicateSlot)
+          error = true
+        }
       }
+
+      return error
+    },
+    drainCounts(into) {
+      counter.drainInto(into)
     },
     finish() {
       // Duplicates are reported as rows arrive (the later row is the one
