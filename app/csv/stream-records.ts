@@ -83,7 +83,7 @@ export async function* readCsvRecords(
 ): AsyncIterable<CsvRecord[]> {
   const name = source.name
   const report = options.onProblem ?? (() => {})
-  const batchSize = options.batchSize ?? 2000
+  const batchSize = options.batchSize ?? 500
   let decoder: ChunkDecoder | null = null
   let splitter: RecordSplitter | null = null
   const later = options.part?.later ?? null
