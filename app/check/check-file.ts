@@ -26,6 +26,7 @@ import {
   utf8Length,
 } from '../plan/plan-jobs.ts'
 import { checkMapping, createRowChecker } from './check-rows.ts'
+import type { KeyTable } from './key-set.ts'
 import type { Problem } from './problem.ts'
 import { describeLinesAtStart } from './describe-place.ts'
 import { fileProblem } from '../csv/read-problems.ts'
@@ -83,7 +84,7 @@ export interface PartFindings {
   /** Bytes of each row in a job CSV, in file order. */
   rowBytes: Uint32Array
   /** In-file key sets of unique fields (see KeySet.table), by API name. */
-  keys: [field: string, table: Uint32Array][]
+  keys: [field: string, table: KeyTable][]
   /** Column evidence for transform suggestions. */
   advice: AdvisorFindings
   /** The part ended exactly where a record did. */

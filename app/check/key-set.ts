@@ -7,6 +7,12 @@
  * mostly in the processor's cache. The checker sees every row of files
  * with millions of rows.
  */
+/** A key set's arrays: two hashes per slot, and the line of each slot. */
+export interface KeyTable {
+  slots: Uint32Array
+  lines: Uint32Array
+}
+
 export class KeySet {
   /** Two 32-bit hashes per slot; the second always has its low bit set. */
   private slots: Uint32Array
@@ -88,43 +94,33 @@ export class KeySet {
   }
 
   /** A set holding the keys of `table()` from another set. */
-  static fromTable(table: Uint32Array): KeySet {
-    const capacity = table.length / 3
-    const set = new KeySet(true, capacity)
-    for (let slot = 0; slot < capacity; slot++) {
-      set.slots[slot * 2] = table[slot * 3] as number
-      set.slots[slot * 2 + 1] = table[slot * 3 + 1] as number
-      set.lines[slot] = table[slot * 3 + 2] as number
-    }
+  static fromTable(table: KeyTable): KeySet {
+    const set = new KeySet(true, 1)
+    set.slots = table.slots
+    set.lines = table.lines
     return set
   }
 
   /**
-   * The keys as a flat copy (hash, hash, line per slot; line 0 marks an
-   * empty slot), to compare with another part of the file.
+   * The set's own arrays (not a copy: the set must not change after), to
+   * compare with another part of the file or send to another thread.
    */
-  table(): Uint32Array {
-    const capacity = this.lines.length
-    const table = new Uint32Array(capacity * 3)
-    for (let slot = 0; slot < capacity; slot++) {
-      table[slot * 3] = this.slots[slot * 2] as number
-      table[slot * 3 + 1] = this.slots[slot * 2 + 1] as number
-      table[slot * 3 + 2] = this.lines[slot] as number
-    }
-    return table
+  table(): KeyTable {
+    return { slots: this.slots, lines: this.lines }
   }
 
   /**
    * The first line of each key of `table` (from `table()` of a later part
    * of the file) that this set already holds, with the line it holds it on.
    */
-  *sharedWith(table: Uint32Array): Iterable<[later: number, first: number]> {
-    for (let at = 0; at < table.length; at += 3) {
-      const line = table[at + 2] as number
-      if (line === 0) continue
+  *sharedWith(table: KeyTable): Iterable<[later: number, first: number]> {
+    const { slots, lines } = table
+    for (let slot = 0; slot < lines.length; slot++) {
+      const lo = slots[slot * 2 + 1] as number
+      if (lo === 0) continue
 
-      const first = this.find(table[at] as number, table[at + 1] as number)
-      if (first !== 0) yield [line, first]
+      const first = this.find(slots[slot * 2] as number, lo)
+      if (first !== 0) yield [lines[slot] as number, first]
     }
   }
 

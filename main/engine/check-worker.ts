@@ -117,7 +117,10 @@ readyJob()
       part
         ? [
             part.rowBytes.buffer as ArrayBuffer,
-            ...part.keys.map(([, table]) => table.buffer as ArrayBuffer),
+            ...part.keys.flatMap(([, table]) => [
+              table.slots.buffer as ArrayBuffer,
+              table.lines.buffer as ArrayBuffer,
+            ]),
           ]
         : [],
     )
