@@ -52,7 +52,9 @@ function startWorker(url: URL, job: CheckJob): Worker {
     return new Worker(tsBootstrap(url), { eval: true, workerData: job })
   }
 
-  return new Worker(url, { workerData: job })
+  // The bundle needs nothing of the parent's options: inheriting `--import
+  // tsx` (benchmarks, the CLI) would load tsx in each worker for nothing.
+  return new Worker(url, { workerData: job, execArgv: [] })
 }
 
 /** Reads and checks a whole file in a worker thread, with progress events. */
