@@ -23,20 +23,18 @@ const QUOTE = 34
 const CR = 13
 const LF = 10
 
-/** A line break found in the text: where it starts and how long it is. */
-interface Break {
-  at: number
-  length: 1 | 2
-}
-
 /** The text ends before we can tell (an unclosed quote, a CR at the end). */
 const UNFINISHED = null
+/** The same, where a position is expected. */
+const UNFINISHED_AT = -1
 
 /** What reading one record with a quote in it found. */
 interface Cut {
   values: string[]
-  /** The line break that ends it; at the text's length when none does. */
-  end: Break
+  /** Where the line break that ends it starts (the text's length if none). */
+  endAt: number
+  /** That line break's length. */
+  endLength: 1 | 2
   /** A closing quote is followed by other text (kept, as Papa Parse does). */
   strayQuote: boolean
   /** A quote is never closed: the rest of the file is one value. */
@@ -68,6 +66,8 @@ export class RecordSplitter {
   // Next positions of LF, CR and quote in the current text (-1: none).
   private lfAt = -1
   private crAt = -1
+  /** The length of the line break `breakFrom` found last. */
+  private breakLength: 1 | 2 = 1
 
   constructor(
     private readonly delimiter: CsvDelimiter,
@@ -128,22 +128,23 @@ export class RecordSplitter {
     let at = 0
 
     while (at < length) {
-      const end = this.breakFrom(input, at, last)
-      if (end === UNFINISHED) break
+      const endAt = this.breakFrom(input, at, last)
+      if (endAt === UNFINISHED_AT) break
 
+      const endLength = this.breakLength
       if (quoteAt !== -1 && quoteAt < at) quoteAt = input.indexOf('"', at)
 
-      if (quoteAt === -1 || quoteAt > end.at) {
+      if (quoteAt === -1 || quoteAt > endAt) {
         if (specialAt !== -1 && specialAt < at) {
           specialAt = this.nextSpecial(input, at)
         }
 
         const line = this.nextLine++
-        this.noteBreak(input, end, line)
-        const values = input.slice(at, end.at).split(this.delimiter)
-        const plain = specialAt === -1 || specialAt > end.at ? values : null
+        this.noteBreak(input, endAt, endLength, line)
+        const values = input.slice(at, endAt).split(this.delimiter)
+        const plain = specialAt === -1 || specialAt > endAt ? values : null
         records.push({ row: -1, line, endLine: line, values, plain })
-        at = end.at + end.length
+        at = endAt + endLength
         continue
       }
 
@@ -151,7 +152,7 @@ export class RecordSplitter {
       if (cut === UNFINISHED) break
 
       records.push(this.quotedRecord(input, at, cut))
-      at = cut.end.at + cut.end.length
+      at = cut.endAt + cut.endLength
     }
 
     this.pending = at >= length ? '' : input.slice(at)
@@ -175,10 +176,12 @@ export class RecordSplitter {
   }
 
   /**
-   * The first line break at or after `from`: CRLF, LF or CR. At the text's
-   * end when there is none and this is the last text; else unfinished.
+   * Where the first line break at or after `from` starts (CRLF, LF or CR;
+   * its length goes to `breakLength`). At the text's end when there is none
+   * and this is the last text; else unfinished. No object is made: this
+   * runs once a line, and more often on lines with quotes.
    */
-  private breakFrom(input: string, from: number, last: boolean): Break | null {
+  private breakFrom(input: string, from: number, last: boolean): number {
     if (this.lfAt !== -1 && this.lfAt < from) {
       this.lfAt = input.indexOf('\n', from)
     }
@@ -189,25 +192,35 @@ export class RecordSplitter {
 
     const { lfAt, crAt } = this
     if (crAt === -1 || (lfAt !== -1 && lfAt < crAt)) {
-      if (lfAt !== -1) return { at: lfAt, length: 1 }
+      this.breakLength = 1
+      if (lfAt !== -1) return lfAt
 
-      return last ? { at: input.length, length: 1 } : UNFINISHED
+      return last ? input.length : UNFINISHED_AT
     }
 
-    if (lfAt === crAt + 1) return { at: crAt, length: 2 }
+    if (lfAt === crAt + 1) {
+      this.breakLength = 2
+      return crAt
+    }
 
     // A CR at the very end may be the first half of a CRLF.
-    if (crAt === input.length - 1 && !last) return UNFINISHED
+    if (crAt === input.length - 1 && !last) return UNFINISHED_AT
 
-    return { at: crAt, length: 1 }
+    this.breakLength = 1
+    return crAt
   }
 
   /** Counts a line that ends in another break than the file's own. */
-  private noteBreak(input: string, end: Break, line: number): void {
-    if (end.at >= input.length) return
+  private noteBreak(
+    input: string,
+    at: number,
+    length: 1 | 2,
+    line: number,
+  ): void {
+    if (at >= input.length) return
 
     const kind: LineBreak =
-      end.length === 2 ? '\r\n' : input.charCodeAt(end.at) === LF ? '\n' : '\r'
+      length === 2 ? '\r\n' : input.charCodeAt(at) === LF ? '\n' : '\r'
     if (kind === this.lineBreak) return
 
     const found = this.otherBreaks
@@ -219,9 +232,9 @@ export class RecordSplitter {
 
   private quotedRecord(input: string, at: number, cut: Cut): CsvRecord {
     const line = this.nextLine
-    const endLine = line + countLineBreaks(input.slice(at, cut.end.at))
+    const endLine = line + countLineBreaks(input.slice(at, cut.endAt))
     this.nextLine = endLine + 1
-    this.noteBreak(input, cut.end, endLine)
+    this.noteBreak(input, cut.endAt, cut.endLength, endLine)
     if (cut.strayQuote) this.faults.push({ line, kind: 'InvalidQuotes' })
     if (cut.unclosed) this.faults.push({ line, kind: 'MissingQuotes' })
 
@@ -236,7 +249,8 @@ export class RecordSplitter {
     const values: string[] = []
     const cut: Cut = {
       values,
-      end: { at: input.length, length: 1 },
+      endAt: input.length,
+      endLength: 1,
       strayQuote: false,
       unclosed: false,
     }
@@ -251,25 +265,28 @@ export class RecordSplitter {
           continue
         }
 
-        const end = this.breakFrom(input, next, last)
-        if (end === UNFINISHED) return UNFINISHED
+        const endAt = this.breakFrom(input, next, last)
+        if (endAt === UNFINISHED_AT) return UNFINISHED
 
-        cut.end = end
+        cut.endAt = endAt
+        cut.endLength = this.breakLength
         return cut
       }
 
-      const end = this.breakFrom(input, at, last)
-      if (end === UNFINISHED) return UNFINISHED
+      const endAt = this.breakFrom(input, at, last)
+      if (endAt === UNFINISHED_AT) return UNFINISHED
 
+      const endLength = this.breakLength
       const delimiter = input.indexOf(this.delimiter, at)
-      if (delimiter !== -1 && delimiter < end.at) {
+      if (delimiter !== -1 && delimiter < endAt) {
         values.push(input.slice(at, delimiter))
         at = delimiter + 1
         continue
       }
 
-      values.push(input.slice(at, end.at))
-      cut.end = end
+      values.push(input.slice(at, endAt))
+      cut.endAt = endAt
+      cut.endLength = endLength
       return cut
     }
   }
@@ -335,10 +352,10 @@ export class RecordSplitter {
     if (from === input.length || this.endsValue(input, from)) return from
 
     const delimiter = input.indexOf(this.delimiter, from)
-    const end = this.breakFrom(input, from, true) as Break
-    if (delimiter === -1 && end.at >= input.length) return UNFINISHED
+    const endAt = this.breakFrom(input, from, true)
+    if (delimiter === -1 && endAt >= input.length) return UNFINISHED
 
-    const upTo = delimiter !== -1 && delimiter < end.at ? delimiter : end.at
+    const upTo = delimiter !== -1 && delimiter < endAt ? delimiter : endAt
     return input.slice(from, upTo).trim() === '' ? upTo : from
   }
 }
