@@ -124,9 +124,12 @@ export function mergeParts(
     ...first,
     rowCount: first.rowCount + later.rowCount,
     problems: [
-      ...first.problems,
-      ...shifted(later.problems, first.rowCount),
-    ].slice(0, keep),
+      ...first.problems.slice(0, keep),
+      ...shifted(
+        later.problems.slice(0, Math.max(0, keep - first.problems.length)),
+        first.rowCount,
+      ),
+    ],
     problemCount: first.problemCount + later.problemCount,
     errorCount: first.errorCount + later.errorCount,
     warningCount: first.warningCount + later.warningCount,
