@@ -13,6 +13,8 @@ import type { CheckJob } from './check-messages.ts'
 import {
   type CheckRunOptions,
   type CheckRunResult,
+  type PrestartedWorker,
+  prestartCheckWorker,
   runCheckInWorker,
 } from './run-check-in-worker.ts'
 
@@ -77,6 +79,19 @@ async function lineAt(path: string, end: number): Promise<number> {
   }
 }
 
+/** Why this file is checked in one piece, judged before its head is read. */
+function sizeReason(
+  job: CheckJob,
+  size: number,
+  minBytes: number,
+): string | null {
+  if (availableParallelism() < 2) return 'one CPU'
+  if (size < minBytes) return 'small file'
+  if (job.stream || job.fixes || job.part) return 'streamed or fixed check'
+
+  return null
+}
+
 /** Why this file is checked in one piece, or null when it can be split. */
 function oneThreadReason(
   job: CheckJob,
@@ -84,9 +99,8 @@ function oneThreadReason(
   size: number,
   minBytes: number,
 ): string | null {
-  if (availableParallelism() < 2) return 'one CPU'
-  if (size < minBytes) return 'small file'
-  if (job.stream || job.fixes || job.part) return 'streamed or fixed check'
+  const reason = sizeReason(job, size, minBytes)
+  if (reason !== null) return reason
   if (!['utf-8', 'windows-1252'].includes(head.layout.encoding)) {
     return 'two-byte encoding'
   }
@@ -117,22 +131,34 @@ export async function checkInParts(
   const started = Date.now()
   const whole = await fileByteSource(job.path, job.name)
   const size = whole.size ?? 0
-  const head = await readCsvHead(whole, {
-    layout: job.layout,
-    previewRows: 200,
-  })
-  const reason = oneThreadReason(
-    job,
-    head,
-    size,
-    options.minBytes ?? PARTS_MIN_BYTES,
-  )
-  const split = reason ? null : await findSplit(job.path, size)
-  if (!split) {
+  const minBytes = options.minBytes ?? PARTS_MIN_BYTES
+  // The workers load their code while the head is read and lines counted.
+  const workers: [PrestartedWorker, PrestartedWorker] | null =
+    sizeReason(job, size, minBytes) === null
+      ? [
+          prestartCheckWorker(options.workerUrl),
+          prestartCheckWorker(options.workerUrl),
+        ]
+      : null
+  let head: CsvHead
+  let split: number | null
+  let reason: string | null
+  try {
+    head = await readCsvHead(whole, { layout: job.layout, previewRows: 200 })
+    reason = oneThreadReason(job, head, size, minBytes)
+    split = reason ? null : await findSplit(job.path, size)
+  } catch (error) {
+    workers?.forEach((worker) => worker.stop())
+    throw error
+  }
+
+  if (!split || !workers) {
     const why = reason ?? 'no line feed after the middle'
     log.info(`checking in one thread: ${why}`)
     options.onWay?.('one thread', why)
-    return runCheckInWorker(job, options).result
+    workers?.[1].stop()
+    return (workers?.[0].run(job, options) ?? runCheckInWorker(job, options))
+      .result
   }
 
   const mapping: ImportMapping =
@@ -145,8 +171,8 @@ export async function checkInParts(
     bytesRead: 0,
     bytesTotal: size,
   }))
-  const runPart = (index: number, part: CheckJob['part']) => {
-    const run = runCheckInWorker(
+  const runPart = (index: 0 | 1, part: CheckJob['part']) => {
+    const run = workers[index].run(
       { ...job, mapping, part },
       {
         ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
@@ -172,26 +198,23 @@ export async function checkInParts(
     end: split,
     check: { head, read: { later: null, endsEarly: true } },
   })
-  // The later half's worker starts (loads its code) while the first half's
-  // lines are counted, then reads from the line it is told.
+  // The first half is already being checked while its lines are counted.
+  const firstLine = await lineAt(job.path, split).catch((error: unknown) => {
+    first.cancel()
+    workers[1].stop()
+    throw error
+  })
   const later = runPart(1, {
     start: split,
     end: size,
     check: {
       head,
       read: {
-        later: { firstLine: 0, fieldCount: head.fieldCount },
+        later: { firstLine, fieldCount: head.fieldCount },
         endsEarly: false,
       },
     },
-    firstLineToCome: true,
   })
-  const firstLine = await lineAt(job.path, split).catch((error: unknown) => {
-    first.cancel()
-    later.cancel()
-    throw error
-  })
-  later.order({ type: 'first-line', line: firstLine })
   const [a, b] = await Promise.all([first.result, later.result])
   if (!a.ok || !b.ok) {
     const failed = (!a.ok ? a : b) as Extract<CheckRunResult, { ok: false }>

@@ -34,16 +34,14 @@ export interface CheckJob {
     start: number
     end: number
     check: CheckPart
-    /**
-     * The part's first line is still being counted: the worker starts
-     * (loads its code) and waits for a `first-line` order to read.
-     */
-    firstLineToCome?: boolean
   }
 }
 
-/** Messages from the main thread to the worker. */
-export type CheckWorkerOrder = { type: 'first-line'; line: number }
+/** What a worker is started with: its job, or word to wait for it. */
+export type CheckWorkerStart = CheckJob | { awaitJob: true }
+
+/** Messages from the main thread to a worker started ahead of its job. */
+export type CheckWorkerOrder = { type: 'job'; job: CheckJob }
 
 /** Messages from the worker to the main thread. */
 export type CheckWorkerMessage =

@@ -1,6 +1,7 @@
 /**
  * Worker-thread entry: reads and checks one file off the main thread so the
- * window never freezes. Receives a CheckJob as workerData.
+ * window never freezes. Receives a CheckJob as workerData, or, when started
+ * ahead of its job (see prestartCheckWorker), in a `job` order.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type {
@@ -13,6 +14,7 @@ import type {
   CheckJob,
   CheckWorkerMessage,
   CheckWorkerOrder,
+  CheckWorkerStart,
 } from './check-messages.ts'
 import { CONTEXT_CODES } from './context-codes.ts'
 import { ProblemBatcher, transferable } from './problem-batch.ts'
@@ -22,109 +24,91 @@ const EVERY_MS = 100
 /** Problems held before a message goes whatever the time. */
 const MOST_HELD = 50_000
 
-const job = workerData as CheckJob
 const post = (
   message: CheckWorkerMessage,
   transfer: ArrayBuffer[] = [],
 ): void => {
   parentPort?.postMessage(message, transfer)
 }
-const batcher = job.stream
-  ? new ProblemBatcher(job.stream.keepFull, CONTEXT_CODES)
-  : null
-let lastPost = 0
-let last: CheckProgress = {
-  rows: 0,
-  problems: 0,
-  bytesRead: 0,
-  bytesTotal: null,
+
+/** The job: given at start, or in the first order that comes. */
+function jobToRun(): Promise<CheckJob> {
+  const start = workerData as CheckWorkerStart
+  if (!('awaitJob' in start)) return Promise.resolve(start)
+
+  return new Promise((resolve) => {
+    parentPort?.once('message', (order: CheckWorkerOrder) => resolve(order.job))
+  })
 }
 
-const flush = (): void => {
-  lastPost = Date.now()
-  if (batcher === null) return
-
-  const problems = batcher.take()
-  post({ type: 'problems', progress: last, problems }, transferable(problems))
-}
-
-const onProblem = (problem: Problem, origin: ProblemOrigin): void => {
-  // The main process shows the file's head and checks the mapping itself;
-  // the Check step offers column transforms in its own panel.
-  if (origin !== 'row') return
-
-  batcher?.add(problem)
-}
-
-/** The job, once the main thread has told its part's first line. */
-function readyJob(): Promise<CheckJob> {
-  const part = job.part
-  const later = part?.check.read.later
-  if (!part?.firstLineToCome || !later || !parentPort) {
-    return Promise.resolve(job)
+async function check(job: CheckJob): Promise<void> {
+  const batcher = job.stream
+    ? new ProblemBatcher(job.stream.keepFull, CONTEXT_CODES)
+    : null
+  let lastPost = 0
+  let last: CheckProgress = {
+    rows: 0,
+    problems: 0,
+    bytesRead: 0,
+    bytesTotal: null,
   }
 
-  const port = parentPort
-  return new Promise((resolve) => {
-    port.once('message', (order: CheckWorkerOrder) => {
-      resolve({
-        ...job,
-        part: {
-          ...part,
-          check: {
-            ...part.check,
-            read: {
-              ...part.check.read,
-              later: { ...later, firstLine: order.line },
-            },
-          },
-        },
-      })
-    })
+  const flush = (): void => {
+    lastPost = Date.now()
+    if (batcher === null) return
+
+    const problems = batcher.take()
+    post({ type: 'problems', progress: last, problems }, transferable(problems))
+  }
+
+  const onProblem = (problem: Problem, origin: ProblemOrigin): void => {
+    // The main process shows the file's head and checks the mapping itself;
+    // the Check step offers column transforms in its own panel.
+    if (origin !== 'row') return
+
+    batcher?.add(problem)
+  }
+
+  const summary = await runCheckJob(job, {
+    onProgress(progress, bytesTotal) {
+      last = progress
+      const due = Date.now() - lastPost >= EVERY_MS
+      if (batcher !== null) {
+        if (due || batcher.size >= MOST_HELD) flush()
+        return
+      }
+
+      if (!due) return
+
+      lastPost = Date.now()
+      post({ type: 'progress', progress, bytesTotal })
+    },
+    ...(batcher ? { onProblem } : {}),
   })
+  last = {
+    ...last,
+    rows: summary.rowCount,
+    problems: summary.problemCount,
+  }
+  flush()
+  // A part's findings are large typed arrays: moved, not copied.
+  const part = summary.part
+  post(
+    { type: 'done', summary },
+    part
+      ? [
+          part.rowBytes.buffer as ArrayBuffer,
+          ...part.keys.flatMap(([, table]) => [
+            table.slots.buffer as ArrayBuffer,
+            table.lines.buffer as ArrayBuffer,
+          ]),
+        ]
+      : [],
+  )
 }
 
-readyJob()
-  .then((ready) =>
-    runCheckJob(ready, {
-      onProgress(progress, bytesTotal) {
-        last = progress
-        const due = Date.now() - lastPost >= EVERY_MS
-        if (batcher !== null) {
-          if (due || batcher.size >= MOST_HELD) flush()
-          return
-        }
-
-        if (!due) return
-
-        lastPost = Date.now()
-        post({ type: 'progress', progress, bytesTotal })
-      },
-      ...(batcher ? { onProblem } : {}),
-    }),
-  )
-  .then((summary) => {
-    last = {
-      ...last,
-      rows: summary.rowCount,
-      problems: summary.problemCount,
-    }
-    flush()
-    // A part's findings are large typed arrays: moved, not copied.
-    const part = summary.part
-    post(
-      { type: 'done', summary },
-      part
-        ? [
-            part.rowBytes.buffer as ArrayBuffer,
-            ...part.keys.flatMap(([, table]) => [
-              table.slots.buffer as ArrayBuffer,
-              table.lines.buffer as ArrayBuffer,
-            ]),
-          ]
-        : [],
-    )
-  })
+jobToRun()
+  .then(check)
   .catch((error: unknown) =>
     post({
       type: 'failed',

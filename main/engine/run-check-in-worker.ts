@@ -5,6 +5,7 @@ import type {
   CheckJob,
   CheckWorkerMessage,
   CheckWorkerOrder,
+  CheckWorkerStart,
 } from './check-messages.ts'
 import type { ProblemBatch } from './problem-batch.ts'
 import { checkWorkerUrl } from './worker-url.ts'
@@ -25,8 +26,13 @@ export interface CheckRun {
   result: Promise<CheckRunResult>
   /** Stops the worker; the result is CANCELLED unless it had already come. */
   cancel(): void
-  /** Tells the worker what it waits for (see CheckJob.part). */
-  order(order: CheckWorkerOrder): void
+}
+
+/** A worker started ahead of its job: its code loads while the job is made. */
+export interface PrestartedWorker {
+  run(job: CheckJob, options?: CheckRunOptions): CheckRun
+  /** Stops a worker that will get no job. */
+  stop(): void
 }
 
 /** What the caller hears while the worker checks. */
@@ -47,14 +53,14 @@ function tsBootstrap(url: URL): string {
   return `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}) })`
 }
 
-function startWorker(url: URL, job: CheckJob): Worker {
+function startWorker(url: URL, start: CheckWorkerStart): Worker {
   if (url.pathname.endsWith('.ts')) {
-    return new Worker(tsBootstrap(url), { eval: true, workerData: job })
+    return new Worker(tsBootstrap(url), { eval: true, workerData: start })
   }
 
   // The bundle needs nothing of the parent's options: inheriting `--import
   // tsx` (benchmarks, the CLI) would load tsx in each worker for nothing.
-  return new Worker(url, { workerData: job, execArgv: [] })
+  return new Worker(url, { workerData: start, execArgv: [] })
 }
 
 /** Reads and checks a whole file in a worker thread, with progress events. */
@@ -62,7 +68,56 @@ export function runCheckInWorker(
   job: CheckJob,
   options: CheckRunOptions = {},
 ): CheckRun {
-  const worker = startWorker(options.workerUrl ?? checkWorkerUrl(), job)
+  return follow(
+    startWorker(options.workerUrl ?? checkWorkerUrl(), job),
+    options,
+  )
+}
+
+/**
+ * Starts a worker before its job is known (the two-thread check counts
+ * lines meanwhile); `run` hands it the job.
+ */
+export function prestartCheckWorker(workerUrl?: URL): PrestartedWorker {
+  const worker = startWorker(workerUrl ?? checkWorkerUrl(), { awaitJob: true })
+  // A worker that stops before its job comes is reported when it is run.
+  let stopped: Error | null = null
+  const onEarlyError = (error: Error) => (stopped = error)
+  const onEarlyExit = () => (stopped ??= new Error('the worker exited'))
+  worker.on('error', onEarlyError)
+  worker.on('exit', onEarlyExit)
+  // Until it has a job, the worker does not keep the process alive.
+  worker.unref()
+  return {
+    run(job, options = {}) {
+      worker.off('error', onEarlyError)
+      worker.off('exit', onEarlyExit)
+      worker.ref()
+      if (stopped !== null) {
+        return {
+          result: Promise.resolve(failed(stopped)),
+          cancel: () => {},
+        }
+      }
+
+      const run = follow(worker, options)
+      worker.postMessage({ type: 'job', job } satisfies CheckWorkerOrder)
+      return run
+    },
+    stop: () => void worker.terminate(),
+  }
+}
+
+function failed(error: Error): CheckRunResult {
+  return {
+    ok: false,
+    code: 'WORKER_FAILED',
+    message: `Checking stopped unexpectedly (${error.message}). Try again; if it happens again, send the log file.`,
+  }
+}
+
+/** The run of a started worker, from its messages. */
+function follow(worker: Worker, options: CheckRunOptions): CheckRun {
   let settled = false
   let settle: (result: CheckRunResult) => void = () => {}
   const result = new Promise<CheckRunResult>((resolve) => {
@@ -102,11 +157,7 @@ export function runCheckInWorker(
   })
   worker.on('error', (error) => {
     log.error('check worker failed', error)
-    settle({
-      ok: false,
-      code: 'WORKER_FAILED',
-      message: `Checking stopped unexpectedly (${error.message}). Try again; if it happens again, send the log file.`,
-    })
+    settle(failed(error))
   })
   worker.on('exit', () => settle(CANCELLED))
 
@@ -116,7 +167,6 @@ export function runCheckInWorker(
       settle(CANCELLED)
       void worker.terminate()
     },
-    order: (order) => worker.postMessage(order),
   }
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,7 +16,10 @@ import type { ImportMapping } from '../../../app/mapping/import-mapping.ts'
 import { CONTEXT_CODES } from '../context-codes.ts'
 import type { PlainFixes } from '../plain-fixes.ts'
 import { type ProblemBatch, forEachCompact } from '../problem-batch.ts'
-import { runCheckInWorker } from '../run-check-in-worker.ts'
+import {
+  prestartCheckWorker,
+  runCheckInWorker,
+} from '../run-check-in-worker.ts'
 import { PAUSE_VARIABLE } from '../test-pause.ts'
 
 const AUTO = {
@@ -209,5 +213,33 @@ describe('runCheckInWorker, streaming for the wizard', () => {
     assert.equal(result.ok ? 'ok' : result.code, 'CANCELLED')
     assert.equal(batches.length, 2)
     assert.ok(collect(batches).length < 100_000)
+  })
+})
+
+describe('prestartCheckWorker', () => {
+  it('loads a worker first and checks the job it is handed later', async () => {
+    const worker = prestartCheckWorker()
+    const result = await worker.run({
+      path: SHARED_DATA + 'customers-1000.csv',
+      fields: CONTACT_FIELDS,
+      mapping: AUTO,
+    }).result
+    assert.ok(result.ok, result.ok ? '' : result.message)
+    assert.equal(result.summary.rowCount, 1001)
+  })
+
+  it('does not keep the process alive while it waits for a job', async () => {
+    // A script that prestarts a worker, never hands it a job and ends.
+    const script = `
+      import { prestartCheckWorker } from ${JSON.stringify(new URL('../run-check-in-worker.ts', import.meta.url).href)}
+      prestartCheckWorker()
+    `
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', timeout: 30_000 },
+    )
+    assert.equal(run.signal, null, 'the process had to be killed')
+    assert.equal(run.status, 0, run.stderr)
   })
 })
