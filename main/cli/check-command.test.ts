@@ -37,6 +37,11 @@ describe('bulkwright check', () => {
       stdout,
       /DUPLICATE_IN_FILE: Line 1003 of customers-1000.csv, column “Email”/,
     )
+    // The command cannot apply a transform: it says where that is done.
+    assert.match(
+      stdout,
+      /Transform:\s+“Phone 1” → Phone: phone transform would change 917 values; apply it on the wizard's Check step/,
+    )
   })
 
   it('says when a file is not UTF-8 and is read as Windows-1252, with the cell both ways', async () => {

@@ -187,7 +187,7 @@ function describeSummary(
             : item.number
               ? ` (${item.number.explanation})`
               : ''
-        }`,
+        }; apply it on the wizard's Check step (this command only reads)`,
     ),
     summary.blocking
       ? 'Result:     blocked — fix the errors above, or exclude those rows.'
