@@ -111,6 +111,8 @@ export interface ColumnProblemCount {
   columnName: string
   code: ProblemCode
   count: number
+  /** Of `count`, those in rows the user excluded (they are not sent). */
+  inExcludedRows: number
 }
 
 /** A problem as a grid cell shows it. */

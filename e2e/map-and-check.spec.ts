@@ -296,6 +296,13 @@ test.describe('Check step', () => {
     // Every row a filter shows can be excluded at once, and taken back.
     await page.getByRole('button', { name: 'Exclude the rows shown' }).click()
     await expect(summary).toContainText('1 excluded by you')
+    // Problems in excluded rows are counted apart: they will not be sent.
+    await expect(
+      page
+        .getByRole('table', { name: 'Problems by column and kind' })
+        .getByRole('row')
+        .filter({ hasText: 'Duplicate in the file' }),
+    ).toContainText('0 (+1 in excluded rows)')
     await expect(page.getByLabel(/^Exclude line \d+$/).first()).toBeChecked()
     await page.getByRole('button', { name: 'Include them again' }).click()
     await expect(summary).toContainText('0 excluded by you')

@@ -37,10 +37,13 @@ const keyOf = (column: number | null, code: ProblemCode) =>
  * the rows the user re-checked after an edit. Cell values are not kept.
  * It fills in as the check's batches arrive; `rowCount` is the rows so far.
  */
+/** A column's count of one kind of problem, over every row. */
+type CountedProblems = Omit<ColumnProblemCount, 'inExcludedRows'>
+
 export class CheckState {
   private flags = new Uint8Array(1024)
   private readonly lists = new Map<string, number[]>()
-  private readonly counts = new Map<string, ColumnProblemCount>()
+  private readonly counts = new Map<string, CountedProblems>()
   private readonly context = new Map<number, Problem[]>()
   /** Problems of rows checked again after an edit; they replace the lists. */
   readonly overrides = new Map<number, CellProblem[]>()
@@ -209,11 +212,46 @@ export class CheckState {
     return ((this.flags[row] ?? 0) & WARNING) !== 0
   }
 
-  /** Problem counts per column and kind, largest first. */
-  byColumnAndCode(): ColumnProblemCount[] {
-    return [...this.counts.values()]
-      .map((entry) => ({ ...entry }))
-      .sort((a, b) => b.count - a.count)
+  /**
+   * Problem counts per column and kind, with how many of each are in the
+   * rows left out; largest count in the rows kept first.
+   */
+  byColumnAndCode(leftOut: ReadonlySet<number>): ColumnProblemCount[] {
+    const kept = (entry: ColumnProblemCount) =>
+      entry.count - entry.inExcludedRows
+    return [...this.counts]
+      .map(([key, entry]) => ({
+        ...entry,
+        inExcludedRows:
+          leftOut.size === 0 ? 0 : this.countLeftOut(key, entry, leftOut),
+      }))
+      .sort((a, b) => kept(b) - kept(a))
+  }
+
+  /**
+   * Rows left out that have the problem of `key`: a pass over its rows,
+   * only when rows are left out. Rows edited since are judged by their
+   * problems after the edit.
+   */
+  private countLeftOut(
+    key: string,
+    entry: CountedProblems,
+    leftOut: ReadonlySet<number>,
+  ): number {
+    let count = 0
+    for (const row of this.lists.get(key) ?? []) {
+      if (leftOut.has(row) && !this.overrides.has(row)) count++
+    }
+
+    for (const [row, problems] of this.overrides) {
+      if (!leftOut.has(row)) continue
+
+      count += problems.filter(
+        (p) => p.column === entry.column && p.code === entry.code,
+      ).length
+    }
+
+    return Math.min(count, entry.count)
   }
 
   /** The rows a filter shows, ascending. */

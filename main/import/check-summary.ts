@@ -15,7 +15,7 @@ export function summarise(file: OpenFile, check: FileCheck): CheckSummary {
   const { state, fixes } = check
   const { rowsWithErrors, rowsWithWarnings } = state.rowsFlagged(fixes.excluded)
 
-  const byColumnAndCode = state.byColumnAndCode()
+  const byColumnAndCode = state.byColumnAndCode(fixes.excluded)
   const byCode: Partial<Record<ProblemCode, number>> = {}
   const byColumn: Record<string, number> = {}
   for (const entry of byColumnAndCode) {

@@ -59,4 +59,25 @@ describe('CheckState', () => {
     assert.ok(state.hasError(2))
     assert.ok(!state.hasError(4))
   })
+
+  it('counts apart the problems of excluded rows, edited rows by their edit', () => {
+    const state = new CheckState(COLUMNS)
+    state.addGroup(group([1, 3, 5, 7]))
+    state.rowCount = 8
+    const phone = {
+      column: 1,
+      code: 'INVALID_PHONE' as const,
+      severity: 'error' as const,
+      message: '',
+      fix: null,
+    }
+    // Row 3 is fixed by an edit; row 5 is edited and still wrong.
+    state.replaceRow(3, [phone], [])
+    state.replaceRow(5, [phone], [phone])
+
+    const [entry] = state.byColumnAndCode(new Set([0, 3, 5, 7]))
+    assert.equal(entry?.count, 3)
+    assert.equal(entry?.inExcludedRows, 2)
+    assert.equal(state.byColumnAndCode(new Set())[0]?.inExcludedRows, 0)
+  })
 })

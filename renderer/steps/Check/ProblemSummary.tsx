@@ -44,7 +44,15 @@ export function ProblemSummary({ summary, checking, onShow }: Props) {
             <tr key={`${entry.column}-${entry.code}`}>
               <td>{entry.columnName || 'The file'}</td>
               <td>{problemLabel(entry.code)}</td>
-              <td className="number">{entry.count.toLocaleString()}</td>
+              <td className="number">
+                {(entry.count - entry.inExcludedRows).toLocaleString()}
+                {entry.inExcludedRows > 0 && (
+                  <span className="muted">
+                    {' '}
+                    (+{entry.inExcludedRows.toLocaleString()} in excluded rows)
+                  </span>
+                )}
+              </td>
               <td>
                 {entry.column !== null && (
                   <button
