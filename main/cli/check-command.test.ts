@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import { CONTACT_FIELDS } from '../../app/check/test/contacts-fields.ts'
 import { SHARED_DATA } from '../../app/csv/test/shared-data.ts'
 import { runCheckCommand } from './check-command.ts'
@@ -21,6 +21,17 @@ async function check(args: string[]) {
 
 const lastJson = (text: string) =>
   JSON.parse(text.trim().split('\n').at(-1) ?? '')
+
+const madeDirs: string[] = []
+/** A fresh folder, removed when the tests end. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  madeDirs.push(dir)
+  return dir
+}
+after(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true })
+})
 
 describe('bulkwright check', () => {
   it('prints layout, jobs, credits and every problem of customers-1000.csv', async () => {
@@ -83,7 +94,7 @@ describe('bulkwright check', () => {
 
   it('exits 0 when nothing blocks', async () => {
     // fc01's phones have spaces, which Zoho refuses; this file has none.
-    const dir = mkdtempSync(join(tmpdir(), 'bulkwright-check-'))
+    const dir = tempDir('bulkwright-check-')
     const file = join(dir, 'clean.csv')
     writeFileSync(
       file,
@@ -100,7 +111,7 @@ describe('bulkwright check', () => {
   })
 
   it('uses a saved mapping and the operation given', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulkwright-check-'))
+    const dir = tempDir('bulkwright-check-')
     const mapping = join(dir, 'mapping.json')
     writeFileSync(
       mapping,
@@ -147,7 +158,7 @@ describe('bulkwright check', () => {
   })
 
   it('exits 2 for an empty file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulkwright-check-'))
+    const dir = tempDir('bulkwright-check-')
     writeFileSync(join(dir, 'empty.csv'), '')
     const { code, stdout } = await check([
       join(dir, 'empty.csv'),

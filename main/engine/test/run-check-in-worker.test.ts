@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import {
   CONTACT_FIELDS,
   contactsInsert,
@@ -31,6 +31,17 @@ const AUTO = {
   },
 }
 
+const madeDirs: string[] = []
+/** A fresh folder, removed when the tests end. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  madeDirs.push(dir)
+  return dir
+}
+after(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true })
+})
+
 describe('runCheckInWorker', () => {
   it('checks customers-1000.csv in a worker thread and plans one job', async () => {
     const run = runCheckInWorker({
@@ -46,7 +57,7 @@ describe('runCheckInWorker', () => {
   })
 
   it('reports progress while it reads a larger file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulkwright-engine-'))
+    const dir = tempDir('bulkwright-engine-')
     const path = join(dir, 'big.csv')
     const rows = Array.from(
       { length: 30_000 },
