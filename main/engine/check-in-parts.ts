@@ -33,7 +33,9 @@ export interface PartsOptions extends CheckRunOptions {
 
 /**
  * Where the later part starts: just after the first line feed at or after
- * the middle of the file; null when there is none.
+ * the middle of the file; null when there is none, or when it is the file's
+ * last byte (the later part would be empty: a file with bare CR breaks
+ * that ends in CRLF, or one whose last record fills its second half).
  */
 async function findSplit(path: string, size: number): Promise<number | null> {
   const file = await open(path, 'r')
@@ -45,7 +47,10 @@ async function findSplit(path: string, size: number): Promise<number | null> {
       if (bytesRead === 0) return null
 
       const lineFeed = buffer.subarray(0, bytesRead).indexOf(10)
-      if (lineFeed !== -1) return at + lineFeed + 1
+      if (lineFeed !== -1) {
+        const split = at + lineFeed + 1
+        return split < size ? split : null
+      }
 
       at += bytesRead
     }

@@ -91,4 +91,14 @@ describe('checkInParts', () => {
     assert.deepEqual(parts, single)
     assert.equal(parts.countsByCode.LINE_BREAKS, 1)
   })
+  it('checks in one thread when the only line feed past the middle ends the file', async () => {
+    // Bare CR breaks and a final CRLF: cutting after that line feed would
+    // leave the later half empty (its byte range could not even be read).
+    const rows = Array.from({ length: 400 }, (_, i) => `N${i},n${i}@x.org`)
+    const path = tempFile(['Last_Name,Email', ...rows].join('\r') + '\r\n')
+    const { parts, single, way } = await bothWays(path)
+    assert.equal(way, 'one thread: no line feed after the middle')
+    assert.deepEqual(parts, single)
+    assert.equal(parts.rowCount, 400)
+  })
 })
