@@ -114,6 +114,11 @@ function oneThreadReason(
     return 'headerless columns'
   }
 
+  // A column with no header and no data in the head is left out; the
+  // reader notes a value in it further on, which a later half, reading
+  // without the header, cannot do.
+  if (head.columns.length < head.fieldCount) return 'columns left out'
+
   if (head.problems.some((p) => p.code === 'NO_DATA' || p.code === 'NOT_CSV')) {
     return 'no data'
   }

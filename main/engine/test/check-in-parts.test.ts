@@ -101,4 +101,15 @@ describe('checkInParts', () => {
     assert.deepEqual(parts, single)
     assert.equal(parts.rowCount, 400)
   })
+  it('checks in one thread when the head left a column out, so that a value in it further on is noted', async () => {
+    // A trailing comma gives a column with no header, empty in the head
+    // (the first 1 MB); its one value lies past the head and the middle.
+    const rows = Array.from({ length: 80_000 }, (_, i) => `N${i},n${i}@x.org,`)
+    rows[70_000] += 'kept?'
+    const path = tempFile(['Last_Name,Email,', ...rows].join('\n') + '\n')
+    const { parts, single, way } = await bothWays(path)
+    assert.equal(way, 'one thread: columns left out')
+    assert.deepEqual(parts, single)
+    assert.equal(parts.countsByCode.EMPTY_COLUMN, 2)
+  })
 })
