@@ -27,6 +27,7 @@ import {
 } from '../plan/plan-jobs.ts'
 import { checkMapping, createRowChecker } from './check-rows.ts'
 import type { KeyTable } from './key-set.ts'
+import type { LineBreak } from '../csv/line-breaks.ts'
 import type { Problem } from './problem.ts'
 import { describeLinesAtStart } from './describe-place.ts'
 import { fileProblem } from '../csv/read-problems.ts'
@@ -89,6 +90,8 @@ export interface PartFindings {
   advice: AdvisorFindings
   /** The part ended exactly where a record did. */
   clean: boolean
+  /** The line break the part's reader took for the file's own. */
+  lineBreak: LineBreak | null
 }
 
 /**
@@ -232,8 +235,19 @@ export async function checkFile(
 
   let rowBytes: Uint32Array = new Uint32Array(part ? 1 << 16 : 0)
   let clean = true
+  let lineBreak: LineBreak | null = null
   for await (const batch of readCsvRecords(source, head.layout, {
-    ...(part ? { part: { ...part.read, onEnd: (c) => (clean = c) } } : {}),
+    ...(part
+      ? {
+          part: {
+            ...part.read,
+            onEnd: (c, breaks) => {
+              clean = c
+              lineBreak = breaks
+            },
+          },
+        }
+      : {}),
     onProblem: addReadProblem,
     onBytes: (read) => {
       bytesRead = read
@@ -286,6 +300,7 @@ export async function checkFile(
       keys: [...checker.keySets()].map(([field, set]) => [field, set.table()]),
       advice: advisor.findings(),
       clean,
+      lineBreak,
     }
     // Suggestions and jobs come from all parts, once they are merged.
     summary.blocking = summary.errorCount > 0

@@ -48,6 +48,7 @@ const STREAM_NOTE_CODES: readonly ProblemCode[] = [
 /** Why two parts' checks cannot be merged into the check of the file. */
 export type MergeRefusal =
   | 'CUT_INSIDE_A_VALUE'
+  | 'LINE_BREAK_DIFFERS'
   | 'KEYS_SHARED_ACROSS_PARTS'
   | 'FILE_NOTE_IN_LATER_PART'
   | 'FILE_NOTE_PAST_THE_HEAD'
@@ -103,6 +104,13 @@ export function mergeParts(
 ): { ok: true; summary: CheckSummary } | { ok: false; reason: MergeRefusal } {
   if (!first.part?.clean || !later.part) {
     return { ok: false, reason: 'CUT_INSIDE_A_VALUE' }
+  }
+
+  // A later part that took another line break for the file's own would
+  // not note the lines one thread notes (all of them, when the kind of
+  // break changes exactly at the split).
+  if (first.part.lineBreak !== later.part.lineBreak) {
+    return { ok: false, reason: 'LINE_BREAK_DIFFERS' }
   }
 
   const codes = Object.keys(later.countsByCode) as ProblemCode[]

@@ -10,6 +10,7 @@ import {
   lineBreakProblem,
 } from './read-problems.ts'
 import {
+  type LineBreak,
   RecordSplitter,
   type SplitFault,
   detectLineBreak,
@@ -44,9 +45,11 @@ export interface FilePart {
   endsEarly: boolean
   /**
    * Told at the end whether the part's text ended exactly where a record
-   * ended (else the part was cut inside a quoted value).
+   * ended (else the part was cut inside a quoted value), and which line
+   * break the part took for its own (a later part judges it from its own
+   * first lines, not from the file's head).
    */
-  onEnd?: (clean: boolean) => void
+  onEnd?: (clean: boolean, lineBreak: LineBreak) => void
 }
 
 /**
@@ -223,7 +226,7 @@ export async function* readCsvRecords(
     if (pastHead) watch.sawText(rest, false)
 
     take(splitter.push(rest, !endsEarly))
-    options.part?.onEnd?.(!splitter.unfinished)
+    options.part?.onEnd?.(!splitter.unfinished, splitter.lineBreak)
     notice()
     watch.finish(report)
     const otherBreaks = splitter.takeOtherBreaks()

@@ -112,4 +112,40 @@ describe('checkInParts', () => {
     assert.deepEqual(parts, single)
     assert.equal(parts.countsByCode.EMPTY_COLUMN, 2)
   })
+  it('checks again in one thread when the line break changes exactly where the later half starts', async () => {
+    // LF lines, then CRLF lines from the split on: the later half, judging
+    // the line break from its own first lines, would take CRLF and note
+    // nothing, while one thread notes every CRLF line past its head.
+    const lines = [
+      'Last_Name,Email',
+      // 3 MB: the later half starts past the head (the first 1 MB).
+      ...Array.from({ length: 150_000 }, (_, i) => `N${i},n${i}@x.org`),
+    ]
+    const bytesUpTo = [0]
+    for (const line of lines)
+      bytesUpTo.push((bytesUpTo.at(-1) ?? 0) + line.length)
+    const n = lines.length
+    // k LF lines, then CRLF: the first line feed at or after the middle
+    // must be the one ending line k.
+    const k = Array.from({ length: n }, (_, i) => i).find((k) => {
+      if (k < 2) return false
+      const lfBytes = (bytesUpTo[k] ?? 0) + k
+      const total = (bytesUpTo[n] ?? 0) + n + (n - k)
+      const middle = Math.floor(total / 2)
+      return (
+        lfBytes - 1 >= middle &&
+        lfBytes - 2 - (lines[k - 1] ?? '').length < middle
+      )
+    }) as number
+    const path = tempFile(
+      lines.slice(0, k).join('\n') +
+        '\n' +
+        lines.slice(k).join('\r\n') +
+        '\r\n',
+    )
+    const { parts, single, way } = await bothWays(path)
+    assert.equal(way, 'one thread: LINE_BREAK_DIFFERS')
+    assert.deepEqual(parts, single)
+    assert.equal(parts.countsByCode.LINE_BREAKS, 1)
+  })
 })
