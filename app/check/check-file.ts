@@ -222,12 +222,39 @@ export async function checkFile(
   const planner = new JobPlanner(utf8Length(csvLine(columns.headers)) + 2)
   // Rows the reader already found broken, counted once with their checks.
   const readErrorRows = new Set<number>()
+  // The reader reports as it reads, ahead of the batch it hands out, and
+  // batches end where its 64 KB slices do: its problems wait for the
+  // record they are on, so that problems come in file order whatever the
+  // batches (a later part of a file, read on its own, batches otherwise).
+  // Kept in line order (they come nearly in order: found from the end).
+  let waiting: Problem[] = []
+  let released = 0
   const addReadProblem = (problem: Problem): void => {
     if (problem.severity === 'error' && problem.row !== null) {
       readErrorRows.add(problem.row)
     }
 
-    add(problem)
+    const line = problem.line ?? 0
+    let at = waiting.length
+    while (at > released && ((waiting[at - 1] as Problem).line ?? 0) > line) {
+      at--
+    }
+
+    waiting.splice(at, 0, problem)
+  }
+  /** Adds the waiting problems on lines up to `line`, in line order. */
+  const release = (line: number): void => {
+    while (
+      released < waiting.length &&
+      ((waiting[released] as Problem).line ?? 0) <= line
+    ) {
+      add(waiting[released++] as Problem)
+    }
+
+    if (released === waiting.length && released > 0) {
+      waiting = []
+      released = 0
+    }
   }
 
   let broken = false
@@ -256,6 +283,7 @@ export async function checkFile(
     const records = input.fix ? batch.map(input.fix) : batch
     checker.prepare(records)
     for (const record of records) {
+      release(record.endLine)
       broken = readErrorRows.size > 0 && readErrorRows.delete(record.row)
       if (!input.onProblem && summary.problems.length >= keep) {
         // Nobody reads these problems one by one: count them only.
@@ -293,6 +321,7 @@ export async function checkFile(
     })
   }
 
+  release(Infinity)
   checker.finish().forEach(add)
   if (part) {
     summary.part = {

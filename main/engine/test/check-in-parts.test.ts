@@ -148,4 +148,24 @@ describe('checkInParts', () => {
     assert.deepEqual(parts, single)
     assert.equal(parts.countsByCode.LINE_BREAKS, 1)
   })
+  it('lists problems in the order one thread lists them when reading and checking both find some', async () => {
+    // The reader reports a row with a field too many as it reads, ahead of
+    // the checks of its batch; a later half's batches end elsewhere.
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      i % 37 === 0
+        ? `N${i},n${i}@x.org,extra`
+        : i % 41 === 0
+          ? `N${i},not-an-email-${i}`
+          : `N${i},n${i}@x.org`,
+    )
+    const path = tempFile(['Last_Name,Email', ...rows].join('\n') + '\n')
+    const { parts, single, way } = await bothWays(path)
+    assert.equal(way, 'two threads: merged')
+    assert.deepEqual(parts, single)
+    const lines = single.problems.map((problem) => problem.line ?? 0)
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a - b),
+    )
+  })
 })
