@@ -1,9 +1,7 @@
-import { Buffer } from 'node:buffer'
 import { open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { CheckProgress } from '../../app/check/check-file.ts'
 import { mergeParts } from '../../app/check/merge-parts.ts'
-import { ByteLineCounter } from '../../app/csv/byte-lines.ts'
 import { type CsvHead, readCsvHead } from '../../app/csv/read-csv.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
 import { autoMatch } from '../../app/mapping/auto-match.ts'
@@ -56,29 +54,6 @@ async function findSplit(path: string, size: number): Promise<number | null> {
     }
 
     return null
-  } finally {
-    await file.close()
-  }
-}
-
-/** The physical line that starts at byte `end` (line breaks before it + 1). */
-async function lineAt(path: string, end: number): Promise<number> {
-  const file = await open(path, 'r')
-  try {
-    // A Buffer, not a bare Uint8Array: its indexOf is native memchr, about
-    // eight times quicker, and the later half waits for this count.
-    const buffer = Buffer.allocUnsafe(PIECE_BYTES)
-    const counter = new ByteLineCounter()
-    for (let at = 0; at < end; ) {
-      const length = Math.min(PIECE_BYTES, end - at)
-      const { bytesRead } = await file.read(buffer, 0, length, at)
-      if (bytesRead === 0) break
-
-      counter.add(buffer.subarray(0, bytesRead))
-      at += bytesRead
-    }
-
-    return counter.count + 1
   } finally {
     await file.close()
   }
@@ -208,22 +183,19 @@ export async function checkInParts(
     end: split,
     check: { head, read: { later: null, endsEarly: true } },
   })
-  // The first half is already being checked while its lines are counted.
-  const firstLine = await lineAt(job.path, split).catch((error: unknown) => {
-    first.cancel()
-    workers[1].stop()
-    throw error
-  })
+  // The later half's worker counts the lines before its part itself: on
+  // the main thread the count would compete with both workers.
   const later = runPart(1, {
     start: split,
     end: size,
     check: {
       head,
       read: {
-        later: { firstLine, fieldCount: head.fieldCount },
+        later: { firstLine: 0, fieldCount: head.fieldCount },
         endsEarly: false,
       },
     },
+    countLinesBefore: true,
   })
   const [a, b] = await Promise.all([first.result, later.result])
   if (!a.ok || !b.ok) {

@@ -11,6 +11,7 @@ import { autoMatch } from '../../app/mapping/auto-match.ts'
 import { fileByteSource } from '../files/file-byte-source.ts'
 import type { FileFixes } from '../import/file-fixes.ts'
 import type { CheckJob } from './check-messages.ts'
+import { lineAt } from './line-at.ts'
 import { restoreFixes } from './plain-fixes.ts'
 import { pausedForTests } from './test-pause.ts'
 
@@ -20,12 +21,30 @@ export interface CheckJobListeners {
   onProblem?: (problem: Problem, origin: ProblemOrigin) => void
 }
 
+/** The part with its first line counted, when it is still to be. */
+async function withFirstLine(
+  path: string,
+  part: CheckJob['part'],
+): Promise<CheckJob['part']> {
+  const later = part?.check.read.later
+  if (!part?.countLinesBefore || !later) return part
+
+  const firstLine = await lineAt(path, part.start)
+  return {
+    ...part,
+    check: {
+      ...part.check,
+      read: { ...part.check.read, later: { ...later, firstLine } },
+    },
+  }
+}
+
 /** Runs a whole-file check in the current thread (the worker calls this). */
 export async function runCheckJob(
   job: CheckJob,
   listeners: CheckJobListeners = {},
 ): Promise<CheckSummary> {
-  const part = job.part
+  const part = await withFirstLine(job.path, job.part)
   const source = pausedForTests(await fileByteSource(job.path, job.name, part))
   const given = job.mapping
   let mapping: ImportMapping | null = 'auto' in given ? null : given

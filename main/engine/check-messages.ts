@@ -34,6 +34,8 @@ export interface CheckJob {
     start: number
     end: number
     check: CheckPart
+    /** The part's first line is to be counted (the bytes before `start`). */
+    countLinesBefore?: boolean
   }
 }
 
