@@ -40,6 +40,35 @@ export function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
   }
 }
 
+const NONE = new Uint8Array(0)
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b
+
+  const joined = new Uint8Array(a.length + b.length)
+  joined.set(a)
+  joined.set(b, a.length)
+  return joined
+}
+
+/**
+ * The bytes at the end of `held` + `bytes` that begin a UTF-8 character
+ * not yet complete (a copy; at most three).
+ */
+function heldAfter(held: Uint8Array, bytes: Uint8Array): Uint8Array {
+  const end = concat(held, bytes.subarray(Math.max(0, bytes.length - 4)))
+  const last = end.subarray(Math.max(0, end.length - 4))
+  for (let back = 1; back <= Math.min(3, last.length); back++) {
+    const byte = last[last.length - back] as number
+    if ((byte & 0xc0) === 0x80) continue
+
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
+    return length > back ? last.slice(last.length - back) : NONE
+  }
+
+  return NONE
+}
+
 /** Decodes a file chunk by chunk and remembers whether bytes were invalid. */
 export class ChunkDecoder {
   private decoder: TextDecoder
@@ -48,6 +77,8 @@ export class ChunkDecoder {
   invalidChunks = 0
   /** The text last returned is known to be all ASCII. */
   lastAscii = false
+  /** UTF-8: the bytes of a character the last chunk cut off (0–3). */
+  private held: Uint8Array = NONE
   /** The decoder holds no bytes of a character cut off by a chunk's end. */
   private between = true
   private readonly ascii: AsciiBytes | null
@@ -86,6 +117,9 @@ export class ChunkDecoder {
       this.between = (bytes[bytes.length - 1] as number) < 0x80
     }
 
+    const held = this.held
+    if (this.encoding === 'utf-8')
+      this.held = bytes ? heldAfter(held, bytes) : NONE
     try {
       const text = bytes
         ? this.decoder.decode(bytes, { stream: true })
@@ -93,13 +127,17 @@ export class ChunkDecoder {
       return this.encoding === 'windows-1252' ? repairWindows1252(text) : text
     } catch {
       // Only UTF-8 is decoded fatally. Keep going so that every row is still
-      // counted, but the caller reports the damage; nothing is silent.
+      // counted, but the caller reports the damage; nothing is silent. The
+      // bytes of a character the last chunk cut off are decoded with these
+      // (U+FFFD if they are bad); a character this chunk cuts off is kept
+      // for the next one.
       this.invalidChunks++
-      this.decoder = this.create(false)
-      const text = bytes
-        ? this.decoder.decode(bytes, { stream: true })
-        : this.decoder.decode()
+      const joined = concat(held, bytes ?? NONE)
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+        joined.subarray(0, joined.length - this.held.length),
+      )
       this.decoder = this.create(true)
+      this.decoder.decode(this.held, { stream: true })
       return text
     }
   }

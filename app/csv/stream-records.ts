@@ -216,6 +216,7 @@ export async function* readCsvRecords(
   }
 
   if (decoder) {
+    const damagedBefore = decoder.invalidChunks
     const rest = early + decoder.decode(null)
     splitter ??= new RecordSplitter(
       layout.delimiter,
@@ -223,7 +224,8 @@ export async function* readCsvRecords(
       later?.firstLine,
     )
     pastHead = wholeBytes >= headBytes
-    if (pastHead) watch.sawText(rest, false)
+    // A file that ends inside a character is damaged at its very end.
+    if (pastHead) watch.sawText(rest, decoder.invalidChunks > damagedBefore)
 
     take(splitter.push(rest, !endsEarly))
     options.part?.onEnd?.(!splitter.unfinished, splitter.lineBreak)

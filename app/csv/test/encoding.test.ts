@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { ChunkDecoder } from '../decode-bytes.ts'
 import { HEAD_BYTES, bytesSource } from '../read-head-bytes.ts'
 import { readAll } from './read-all.ts'
 
@@ -173,6 +174,38 @@ describe('reading a file that mixes UTF-8 and Windows-1252', () => {
     assert.equal(
       problems[0]?.message,
       `Line ${late} of late.csv has bytes that are not valid utf-8 in column “Name”: “Ren\uFFFD”; those characters would arrive as “\uFFFD”.`,
+    )
+  })
+})
+
+describe('a UTF-8 character cut off by the end of a chunk or of the file', () => {
+  it('keeps a character split between chunks when the next chunk also holds a bad byte', async () => {
+    const decoder = new ChunkDecoder('utf-8', 0)
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('a,é'),
+      0xff,
+      ...new TextEncoder().encode('\n'),
+    ])
+    // The chunk ends after the first byte of “é”; the next holds 0xFF.
+    const text =
+      decoder.decode(bytes.subarray(0, 3)) +
+      decoder.decode(bytes.subarray(3)) +
+      decoder.decode(null)
+    assert.equal(text, 'a,é\uFFFD\n')
+    assert.equal(decoder.invalidChunks, 1)
+  })
+
+  it('names the damage when the file ends inside a character past its first part', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `n${i},Paris`)
+    const text = `Name,City\n${rows.join('\n')}\nlast,Besan`
+    const bytes = new Uint8Array([...new TextEncoder().encode(text), 0xc3])
+    assert.ok(bytes.length > HEAD_BYTES)
+    const { records, problems } = await readAll(bytesSource('t.csv', bytes))
+    assert.deepEqual(records.at(-1)?.values, ['last', 'Besan\uFFFD'])
+    assert.equal(problems.length, 1)
+    assert.match(
+      problems[0]?.message ?? '',
+      /^Line 100002 of t\.csv has bytes that are not valid utf-8 in column “City”/,
     )
   })
 })
