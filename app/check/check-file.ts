@@ -120,6 +120,9 @@ export interface CheckFileInput {
   part?: CheckPart
 }
 
+/** Problems a check keeps, with their sentences, unless told otherwise. */
+export const KEPT_PROBLEMS = 10_000
+
 /** Rows a file of `size` bytes holds, judged from its first rows. */
 function estimateRows(size: number | null, first: CsvRecord[]): number {
   if (!size || first.length === 0) return 0
@@ -176,7 +179,7 @@ export async function checkFile(
     typeof input.mapping === 'function'
       ? input.mapping(head.columns)
       : input.mapping
-  const keep = input.keepProblems ?? 10_000
+  const keep = input.keepProblems ?? KEPT_PROBLEMS
   const summary: CheckSummary = {
     fileName: source.name,
     layout: head.layout,

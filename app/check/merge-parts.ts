@@ -3,7 +3,7 @@ import type { ImportMapping } from '../mapping/import-mapping.ts'
 import { csvLine, jobColumns } from '../plan/job-file.ts'
 import { JobPlanner, creditCost, utf8Length } from '../plan/plan-jobs.ts'
 import { createTransformAdvisor } from '../transforms/suggest-transforms.ts'
-import { type CheckSummary, countProblem } from './check-file.ts'
+import { type CheckSummary, KEPT_PROBLEMS, countProblem } from './check-file.ts'
 import { KeySet } from './key-set.ts'
 import type { Problem, ProblemCode } from './problem.ts'
 
@@ -127,7 +127,7 @@ export function mergeParts(
     return { ok: false, reason: 'KEYS_SHARED_ACROSS_PARTS' }
   }
 
-  const keep = input.keepProblems ?? 10_000
+  const keep = input.keepProblems ?? KEPT_PROBLEMS
   const summary: CheckSummary = {
     ...first,
     rowCount: first.rowCount + later.rowCount,

@@ -1,6 +1,9 @@
 import { open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import type { CheckProgress } from '../../app/check/check-file.ts'
+import {
+  type CheckProgress,
+  KEPT_PROBLEMS,
+} from '../../app/check/check-file.ts'
 import { mergeParts } from '../../app/check/merge-parts.ts'
 import { type CsvHead, readCsvHead } from '../../app/csv/read-csv.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
@@ -196,6 +199,14 @@ export async function checkInParts(
       },
     },
     countLinesBefore: true,
+  })
+  // The merge keeps the first problems in file order: once the first half
+  // has kept its own, the later half sends only as many as are missing.
+  const keep = job.keepProblems ?? KEPT_PROBLEMS
+  void first.result.then((done) => {
+    if (done.ok) {
+      later.keepAtMost(Math.max(0, keep - done.summary.problems.length))
+    }
   })
   const [a, b] = await Promise.all([first.result, later.result])
   if (!a.ok || !b.ok) {

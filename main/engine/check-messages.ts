@@ -42,8 +42,14 @@ export interface CheckJob {
 /** What a worker is started with: its job, or word to wait for it. */
 export type CheckWorkerStart = CheckJob | { awaitJob: true }
 
-/** Messages from the main thread to a worker started ahead of its job. */
-export type CheckWorkerOrder = { type: 'job'; job: CheckJob }
+/**
+ * Messages from the main thread to a worker: its job (when it was started
+ * ahead of it), and how many problems are still wanted from it (a later
+ * part, once the part before it has kept its own).
+ */
+export type CheckWorkerOrder =
+  | { type: 'job'; job: CheckJob }
+  | { type: 'keep'; problems: number }
 
 /** Messages from the worker to the main thread. */
 export type CheckWorkerMessage =

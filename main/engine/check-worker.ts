@@ -31,13 +31,19 @@ const post = (
   parentPort?.postMessage(message, transfer)
 }
 
-/** The job: given at start, or in the first order that comes. */
+/** Problems the main thread still wants sent (see CheckWorkerOrder). */
+let keepAtMost = Infinity
+
+/** The job: given at start, or in the order that brings it. */
 function jobToRun(): Promise<CheckJob> {
   const start = workerData as CheckWorkerStart
-  if (!('awaitJob' in start)) return Promise.resolve(start)
-
   return new Promise((resolve) => {
-    parentPort?.once('message', (order: CheckWorkerOrder) => resolve(order.job))
+    if (!('awaitJob' in start)) resolve(start)
+
+    parentPort?.on('message', (order: CheckWorkerOrder) => {
+      if (order.type === 'job') resolve(order.job)
+      else keepAtMost = order.problems
+    })
   })
 }
 
@@ -91,6 +97,11 @@ async function check(job: CheckJob): Promise<void> {
     problems: summary.problemCount,
   }
   flush()
+  // Problems nobody wants any more are not copied to the main thread.
+  if (summary.problems.length > keepAtMost) {
+    summary.problems = summary.problems.slice(0, keepAtMost)
+  }
+
   // A part's findings are large typed arrays: moved, not copied.
   const part = summary.part
   post(

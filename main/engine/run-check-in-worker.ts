@@ -26,6 +26,8 @@ export interface CheckRun {
   result: Promise<CheckRunResult>
   /** Stops the worker; the result is CANCELLED unless it had already come. */
   cancel(): void
+  /** Tells the worker to send no more than this many problems. */
+  keepAtMost(problems: number): void
 }
 
 /** A worker started ahead of its job: its code loads while the job is made. */
@@ -97,6 +99,7 @@ export function prestartCheckWorker(workerUrl?: URL): PrestartedWorker {
         return {
           result: Promise.resolve(failed(stopped)),
           cancel: () => {},
+          keepAtMost: () => {},
         }
       }
 
@@ -166,6 +169,14 @@ function follow(worker: Worker, options: CheckRunOptions): CheckRun {
     cancel: () => {
       settle(CANCELLED)
       void worker.terminate()
+    },
+    keepAtMost: (problems) => {
+      if (!settled) {
+        worker.postMessage({
+          type: 'keep',
+          problems,
+        } satisfies CheckWorkerOrder)
+      }
     },
   }
 }

@@ -19,8 +19,13 @@ const AUTO = {
 }
 
 /** The file checked in parts (whatever way it takes) and in one thread. */
-async function bothWays(path: string) {
-  const job: CheckJob = { path, fields: CONTACT_FIELDS, mapping: AUTO }
+async function bothWays(path: string, keepProblems?: number) {
+  const job: CheckJob = {
+    path,
+    fields: CONTACT_FIELDS,
+    mapping: AUTO,
+    ...(keepProblems === undefined ? {} : { keepProblems }),
+  }
   let way = ''
   const options: PartsOptions = {
     minBytes: 0,
@@ -48,6 +53,20 @@ describe('checkInParts', () => {
     assert.equal(way, 'two threads: merged')
     assert.deepEqual(parts, single)
     assert.equal(parts.rowCount, 1001)
+  })
+
+  it('keeps the same first problems as one thread when the later half has more than are kept', async () => {
+    // Three bad e-mails early, many late: the later half is told how many
+    // it still has to send once the first half is done.
+    const rows = Array.from({ length: 600 }, (_, i) =>
+      i < 3 || i > 400 ? `N${i},bad${i}` : `N${i},n${i}@x.org`,
+    )
+    const path = tempFile(['Last_Name,Email', ...rows].join('\n'))
+    const { parts, single, way } = await bothWays(path, 10)
+    assert.equal(way, 'two threads: merged')
+    assert.deepEqual(parts, single)
+    assert.equal(parts.problems.length, 10)
+    assert.equal(parts.problemCount, 202)
   })
 
   it('checks again in one thread when the middle falls inside a quoted value', async () => {
