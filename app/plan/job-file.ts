@@ -1,4 +1,3 @@
-import JSZip from 'jszip'
 import type { CsvRecord } from '../csv/csv-types.ts'
 import type { CrmField } from '../fields/crm-field.ts'
 import type { ImportMapping } from '../mapping/import-mapping.ts'
@@ -113,20 +112,6 @@ export function writeJobCsv(headers: string[], rows: string[][]): string {
   const lines = [csvLine(headers)]
   for (const row of rows) lines.push(csvLine(row))
   return lines.join('\r\n') + '\r\n'
-}
-
-/** A ZIP holding the job CSV, compressed (JSZip stores without DEFLATE). */
-export async function zipJobCsv(
-  fileName: string,
-  csv: string,
-): Promise<Uint8Array> {
-  const zip = new JSZip()
-  zip.file(fileName, csv)
-  return zip.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-  })
 }
 
 const SLOW_CELL = /[",\r\n\u0080-\uffff]/

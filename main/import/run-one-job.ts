@@ -1,9 +1,6 @@
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
-import {
-  writeJobCsv,
-  zipJobCsv,
-  type JobColumns,
-} from '../../app/plan/job-file.ts'
+import { type JobColumns, writeJobCsv } from '../../app/plan/job-file.ts'
+import { zipJobCsv } from '../../app/plan/job-zip.ts'
 import type { SentRow } from '../../app/results/join-results.ts'
 import { createLogger } from '../log/logger.ts'
 import { allSkipped, jobReasons } from '../runs/job-outcomes.ts'

@@ -7,7 +7,8 @@ import {
   contactsInsert,
   mapTo,
 } from '../../check/test/contacts-fields.ts'
-import { jobColumns, jobRow, writeJobCsv, zipJobCsv } from '../job-file.ts'
+import { jobColumns, jobRow, writeJobCsv } from '../job-file.ts'
+import { zipJobCsv } from '../job-zip.ts'
 import { creditCost, planJobs } from '../plan-jobs.ts'
 
 describe('jobColumns', () => {
