@@ -6,6 +6,7 @@ import {
 } from '../../app/check/check-file.ts'
 import { mergeParts } from '../../app/check/merge-parts.ts'
 import { type CsvHead, readCsvHead } from '../../app/csv/read-csv.ts'
+import type { CsvColumn } from '../../app/csv/csv-types.ts'
 import type { ImportMapping } from '../../app/mapping/import-mapping.ts'
 import { autoMatch } from '../../app/mapping/auto-match.ts'
 import { fileByteSource } from '../files/file-byte-source.ts'
@@ -24,6 +25,14 @@ const log = createLogger('engine')
 /** Below this size one thread is quicker than starting two and merging. */
 export const PARTS_MIN_BYTES = 32 * 1024 * 1024
 const PIECE_BYTES = 1 << 20
+
+/**
+ * A check job whose mapping may also be built from the file's columns (the
+ * head is read once, by checkInParts, while the workers load).
+ */
+export type PartsJob = Omit<CheckJob, 'mapping'> & {
+  mapping: CheckJob['mapping'] | ((columns: CsvColumn[]) => ImportMapping)
+}
 
 /** How a check may be split; tests lower the size. */
 export interface PartsOptions extends CheckRunOptions {
@@ -64,7 +73,7 @@ async function findSplit(path: string, size: number): Promise<number | null> {
 
 /** Why this file is checked in one piece, judged before its head is read. */
 function sizeReason(
-  job: CheckJob,
+  job: Omit<CheckJob, 'mapping'>,
   size: number,
   minBytes: number,
 ): string | null {
@@ -77,7 +86,7 @@ function sizeReason(
 
 /** Why this file is checked in one piece, or null when it can be split. */
 function oneThreadReason(
-  job: CheckJob,
+  job: Omit<CheckJob, 'mapping'>,
   head: CsvHead,
   size: number,
   minBytes: number,
@@ -113,16 +122,17 @@ function oneThreadReason(
  * different. Files under `minBytes` go straight to one thread.
  */
 export async function checkInParts(
-  job: CheckJob,
+  given: PartsJob,
   options: PartsOptions = {},
 ): Promise<CheckRunResult> {
+  const { mapping: build, ...rest } = given
   const started = Date.now()
-  const whole = await fileByteSource(job.path, job.name)
+  const whole = await fileByteSource(rest.path, rest.name)
   const size = whole.size ?? 0
   const minBytes = options.minBytes ?? PARTS_MIN_BYTES
   // The workers load their code while the head is read and lines counted.
   const workers: [PrestartedWorker, PrestartedWorker] | null =
-    sizeReason(job, size, minBytes) === null
+    sizeReason(rest, size, minBytes) === null
       ? [
           prestartCheckWorker(options.workerUrl),
           prestartCheckWorker(options.workerUrl),
@@ -132,12 +142,17 @@ export async function checkInParts(
   let split: number | null
   let reason: string | null
   try {
-    head = await readCsvHead(whole, { layout: job.layout, previewRows: 200 })
-    reason = oneThreadReason(job, head, size, minBytes)
-    split = reason ? null : await findSplit(job.path, size)
+    head = await readCsvHead(whole, { layout: rest.layout, previewRows: 200 })
+    reason = oneThreadReason(rest, head, size, minBytes)
+    split = reason ? null : await findSplit(rest.path, size)
   } catch (error) {
     workers?.forEach((worker) => worker.stop())
     throw error
+  }
+
+  const job: CheckJob = {
+    ...rest,
+    mapping: typeof build === 'function' ? build(head.columns) : build,
   }
 
   if (!split || !workers) {

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
-import { CONTACT_FIELDS } from '../../../app/check/test/contacts-fields.ts'
+import {
+  CONTACT_FIELDS,
+  contactsInsert,
+  mapTo,
+} from '../../../app/check/test/contacts-fields.ts'
+import type { CsvColumn } from '../../../app/csv/csv-types.ts'
 import { SHARED_DATA } from '../../../app/csv/test/shared-data.ts'
 import { type PartsOptions, checkInParts } from '../check-in-parts.ts'
 import type { CheckJob } from '../check-messages.ts'
@@ -67,6 +72,25 @@ describe('checkInParts', () => {
     assert.deepEqual(parts, single)
     assert.equal(parts.problems.length, 10)
     assert.equal(parts.problemCount, 202)
+  })
+
+  it('builds the mapping from the columns it reads, in two threads or one', async () => {
+    const built: string[][] = []
+    const mapping = (columns: CsvColumn[]) => {
+      built.push(columns.map((column) => column.name))
+      return contactsInsert([mapTo('Last_Name', 2), mapTo('Email', 9)])
+    }
+    const path = SHARED_DATA + 'customers-1000.csv'
+    for (const minBytes of [0, Infinity]) {
+      const result = await checkInParts(
+        { path, fields: CONTACT_FIELDS, mapping },
+        { minBytes },
+      )
+      assert.ok(result.ok)
+      assert.equal(result.summary.countsByCode.DUPLICATE_IN_FILE, 1)
+    }
+    assert.equal(built.length, 2)
+    assert.equal(built[0]?.[9], 'Email')
   })
 
   it('checks again in one thread when the middle falls inside a quoted value', async () => {

@@ -13,7 +13,6 @@ import {
   mapTo,
 } from '../../../app/check/test/contacts-fields.ts'
 import type { CsvColumn } from '../../../app/csv/csv-types.ts'
-import { readCsvHead } from '../../../app/csv/read-csv.ts'
 import { checkInParts } from '../../../main/engine/check-in-parts.ts'
 import { fileByteSource } from '../../../main/files/file-byte-source.ts'
 import { setLogSink, stderrSink } from '../../../main/log/logger.ts'
@@ -83,10 +82,9 @@ async function check(
     return { summary, way: 'one thread' }
   }
 
-  const head = await readCsvHead(await fileByteSource(path))
   let way = ''
   const result = await checkInParts(
-    { path, fields: CONTACT_FIELDS, mapping: realisticMapping(head.columns) },
+    { path, fields: CONTACT_FIELDS, mapping: realisticMapping },
     {
       ...(worker ? { workerUrl: new URL(worker) } : {}),
       onWay: (taken, why) => (way = `${taken}: ${why}`),
