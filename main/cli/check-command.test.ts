@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { CONTACT_FIELDS } from '../../app/check/test/contacts-fields.ts'
 import { SHARED_DATA } from '../../app/csv/test/shared-data.ts'
 import { runCheckCommand } from './check-command.ts'
+import { tempDir } from '../files/test/temp-dir.ts'
 
 async function check(args: string[]) {
   let stdout = ''
@@ -21,17 +21,6 @@ async function check(args: string[]) {
 
 const lastJson = (text: string) =>
   JSON.parse(text.trim().split('\n').at(-1) ?? '')
-
-const madeDirs: string[] = []
-/** A fresh folder, removed when the tests end. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  madeDirs.push(dir)
-  return dir
-}
-after(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true })
-})
 
 describe('bulkwright check', () => {
   it('prints layout, jobs, credits and every problem of customers-1000.csv', async () => {
@@ -56,7 +45,7 @@ describe('bulkwright check', () => {
   })
 
   it('says when a file is not UTF-8 and is read as Windows-1252, with the cell both ways', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'check-1252-')), 'w.csv')
+    const path = join(tempDir('check-1252-'), 'w.csv')
     writeFileSync(
       path,
       Buffer.concat([

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import {
   CONTACT_FIELDS,
   contactsInsert,
@@ -21,6 +20,7 @@ import {
   runCheckInWorker,
 } from '../run-check-in-worker.ts'
 import { PAUSE_VARIABLE } from '../test-pause.ts'
+import { tempDir } from '../../files/test/temp-dir.ts'
 
 const AUTO = {
   auto: {
@@ -30,17 +30,6 @@ const AUTO = {
     ignoreEmpty: false,
   },
 }
-
-const madeDirs: string[] = []
-/** A fresh folder, removed when the tests end. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  madeDirs.push(dir)
-  return dir
-}
-after(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true })
-})
 
 describe('runCheckInWorker', () => {
   it('checks customers-1000.csv in a worker thread and plans one job', async () => {
@@ -99,7 +88,7 @@ describe('runCheckInWorker', () => {
 })
 
 describe('runCheckInWorker, streaming for the wizard', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bulkwright-stream-'))
+  const dir = tempDir('bulkwright-stream-')
   const mapping = {
     module: 'Contacts',
     operation: 'insert' as const,
