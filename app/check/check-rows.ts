@@ -39,8 +39,10 @@ function plan(input: CheckInput, counter: ProblemCounter): CellPlan[] {
   const byName = new Map(input.fields.map((field) => [field.apiName, field]))
   const names = new Map(input.columns.map((c) => [c.index, c.name]))
   const plans: CellPlan[] = []
-  // Twice the expected rows, as a power of two: growing rehashes every key.
-  // At most 4M slots (48 MB) up front; a larger file still grows.
+  // A third more slots than the expected rows, as a power of two, so that
+  // the set stays under three quarters full without growing (which
+  // rehashes every key). At most 4M slots (48 MB) up front; a larger file
+  // still grows.
   const wanted = Math.min(
     Math.max(4096, (input.expectedRows ?? 0) * 1.34),
     1 << 22,
