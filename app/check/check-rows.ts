@@ -225,7 +225,12 @@ function cellValue(record: CsvRecord, cell: CellPlan): string {
 function brokenRule(cell: CellPlan, value: string): number {
   const rules = cell.rules
   for (let i = 0; i < rules.length; i++) {
-    if (!(rules[i] as CellRule).test(value)) return i
+    const rule = rules[i] as CellRule
+    const broken =
+      rule.maxLength === undefined
+        ? !rule.test(value)
+        : value.length > rule.maxLength
+    if (broken) return i
   }
 
   return -1

@@ -9,6 +9,11 @@ export interface CellRule {
   /** Completes "… is not …" / "… must be …": what the field expects. */
   expects: string
   test: (value: string) => boolean
+  /**
+   * Set on length rules: the most characters allowed. The checker tests it
+   * in place, without calling `test`: nearly every cell has such a rule.
+   */
+  maxLength?: number
   /** The sentence after the value, when "is not <expects>." reads badly. */
   explain?: (value: string) => string
   /** The corrected value, or a hint, when one exists. */
@@ -23,6 +28,7 @@ function maxLength(limit: number): CellRule {
     severity: 'error',
     expects: `at most ${limit.toLocaleString('en-US')} characters long`,
     test: (value) => value.length <= limit,
+    maxLength: limit,
     explain: (value) =>
       `is ${value.length.toLocaleString('en-US')} characters long; at most ${limit.toLocaleString('en-US')} are allowed.`,
     fix: () => `Shorten it to ${limit.toLocaleString('en-US')} characters.`,

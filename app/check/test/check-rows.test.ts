@@ -138,7 +138,11 @@ describe('createRowChecker', () => {
     ['Annual_Revenue', '1250000.50', null],
     ['Annual_Revenue', '1.250.000,50', 'INVALID_NUMBER'],
     ['Website', 'http://www.shea.biz/', null],
+    ['Website', 'HTTPS://Shea.biz:8080/a?b', null],
+    ['Website', 'www.shea.biz', null],
+    ['Website', 'ftp://shea.biz', 'INVALID_URL'],
     ['Website', 'not a site', 'INVALID_URL'],
+    ['Website', `http://${'x'.repeat(252)}.biz`, 'TOO_LONG'],
   ]
   for (const [apiName, value, code] of cases) {
     it(`${code ? 'flags' : 'accepts'} ${JSON.stringify(value.slice(0, 20))} in ${apiName}`, () => {
