@@ -188,7 +188,7 @@ test.describe('run and report', () => {
 
     // History: both runs, the re-run marked; the first run's report opens
     // and links to its re-run.
-    await page.getByRole('button', { name: 'History' }).click()
+    await page.getByRole('button', { name: 'History', exact: true }).click()
     const runs = page.getByRole('table', { name: 'Past runs' })
     await expect(runs.locator('tbody tr')).toHaveCount(2)
     await expect(runs.locator('tbody tr').first()).toContainText('re-run')
@@ -351,7 +351,7 @@ test.describe('an import killed mid-run', () => {
       children.push(server.child)
       const url = server.url
       await page.goto(url)
-      await page.getByRole('button', { name: 'History' }).click()
+      await page.getByRole('button', { name: 'History', exact: true }).click()
       const row = page
         .getByRole('table', { name: 'Past runs' })
         .locator('tbody tr')
