@@ -1,4 +1,5 @@
 import type { Problem } from '../check/problem.ts'
+import { isPhone } from '../check/value-patterns.ts'
 import type { CsvColumn, CsvRecord } from '../csv/csv-types.ts'
 import type { CrmField } from '../fields/crm-field.ts'
 import type { ImportMapping } from '../mapping/import-mapping.ts'
@@ -46,7 +47,6 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const ISO_DATE_TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)$/
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/
-const CANONICAL_PHONE = /^\+?\d+$/
 
 interface Watch extends ColumnRef {
   kind: TransformKind
@@ -86,7 +86,7 @@ function needsFor(
     case 'checkbox':
       return (v) => v !== 'true' && v !== 'false'
     case 'phone':
-      return (v) => !CANONICAL_PHONE.test(v)
+      return (v) => !isPhone(v)
     case 'picklist': {
       const exact = new Set(field.picklistValues)
       return (v) => v.split(';').some((part) => !exact.has(part))
