@@ -340,13 +340,17 @@ async function checkCsv(
   let summary: CheckSummary
   if ((source.size ?? 0) >= PARTS_MIN_BYTES) {
     // Large files are checked in two threads; the problems come at the end.
-    const result = await checkInParts({
-      path: options.file,
-      fields,
-      mapping,
-      layout: built.layout,
-      keepProblems: LISTED_PROBLEMS,
-    })
+    const result = await checkInParts(
+      {
+        path: options.file,
+        fields,
+        mapping,
+        layout: built.layout,
+        keepProblems: LISTED_PROBLEMS,
+      },
+      // The command waits for the check: the first half runs here.
+      { firstHalfHere: true },
+    )
     if (!result.ok) {
       io.stderr(`bulkwright check: ${result.message}\n`)
       return 2

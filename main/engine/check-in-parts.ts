@@ -12,7 +12,9 @@ import { autoMatch } from '../../app/mapping/auto-match.ts'
 import { fileByteSource } from '../files/file-byte-source.ts'
 import { createLogger } from '../log/logger.ts'
 import type { CheckJob } from './check-messages.ts'
+import { cannotReadMessage, runCheckJob } from './check-job.ts'
 import {
+  type CheckRun,
   type CheckRunOptions,
   type CheckRunResult,
   type PrestartedWorker,
@@ -34,9 +36,38 @@ export type PartsJob = Omit<CheckJob, 'mapping'> & {
   mapping: CheckJob['mapping'] | ((columns: CsvColumn[]) => ImportMapping)
 }
 
+/** The workers of a check in parts; none for the first half run here. */
+interface Workers {
+  first: PrestartedWorker | null
+  later: PrestartedWorker
+}
+
+/** A part checked on this thread, as a worker's run would report it. */
+function runHere(
+  job: CheckJob,
+  onProgress: (progress: CheckProgress) => void,
+): CheckRun {
+  const result = runCheckJob(job, { onProgress }).then(
+    (summary): CheckRunResult => ({ ok: true, summary }),
+    (error: unknown): CheckRunResult => ({
+      ok: false,
+      code: 'CANNOT_READ',
+      message: cannotReadMessage(error),
+    }),
+  )
+  return { result, cancel: () => {}, keepAtMost: () => {} }
+}
+
 /** How a check may be split; tests lower the size. */
 export interface PartsOptions extends CheckRunOptions {
   minBytes?: number
+  /**
+   * Checks the first half on the calling thread instead of a second
+   * worker: no worker to start, no findings to copy back. For callers with
+   * nothing else to do meanwhile (the CLI); never the Electron main
+   * process, whose thread must stay free.
+   */
+  firstHalfHere?: boolean
   /** Told how the file was checked in the end, and why. */
   onWay?: (way: 'two threads' | 'one thread', why: string) => void
 }
@@ -131,12 +162,13 @@ export async function checkInParts(
   const size = whole.size ?? 0
   const minBytes = options.minBytes ?? PARTS_MIN_BYTES
   // The workers load their code while the head is read and lines counted.
-  const workers: [PrestartedWorker, PrestartedWorker] | null =
+  const here = options.firstHalfHere === true
+  const workers: Workers | null =
     sizeReason(rest, size, minBytes) === null
-      ? [
-          prestartCheckWorker(options.workerUrl),
-          prestartCheckWorker(options.workerUrl),
-        ]
+      ? {
+          first: here ? null : prestartCheckWorker(options.workerUrl),
+          later: prestartCheckWorker(options.workerUrl),
+        }
       : null
   let head: CsvHead
   let split: number | null
@@ -146,7 +178,8 @@ export async function checkInParts(
     reason = oneThreadReason(rest, head, size, minBytes)
     split = reason ? null : await findSplit(rest.path, size)
   } catch (error) {
-    workers?.forEach((worker) => worker.stop())
+    workers?.first?.stop()
+    workers?.later.stop()
     throw error
   }
 
@@ -159,8 +192,8 @@ export async function checkInParts(
     const why = reason ?? 'no line feed after the middle'
     log.info(`checking in one thread: ${why}`)
     options.onWay?.('one thread', why)
-    workers?.[1].stop()
-    return (workers?.[0].run(job, options) ?? runCheckInWorker(job, options))
+    workers?.first?.stop()
+    return (workers?.later.run(job, options) ?? runCheckInWorker(job, options))
       .result
   }
 
@@ -175,26 +208,23 @@ export async function checkInParts(
     bytesTotal: size,
   }))
   const runPart = (index: 0 | 1, part: CheckJob['part']) => {
-    const run = workers[index].run(
-      { ...job, mapping, part },
-      {
-        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-        onProgress(step) {
-          progress[index] = step
-          const [a, b] = progress as [CheckProgress, CheckProgress]
-          options.onProgress?.(
-            {
-              rows: a.rows + b.rows,
-              problems: a.problems + b.problems,
-              bytesRead: a.bytesRead + b.bytesRead,
-              bytesTotal: size,
-            },
-            size,
-          )
+    const onProgress = (step: CheckProgress) => {
+      progress[index] = step
+      const [a, b] = progress as [CheckProgress, CheckProgress]
+      options.onProgress?.(
+        {
+          rows: a.rows + b.rows,
+          problems: a.problems + b.problems,
+          bytesRead: a.bytesRead + b.bytesRead,
+          bytesTotal: size,
         },
-      },
-    )
-    return run
+        size,
+      )
+    }
+    const worker = index === 0 ? workers.first : workers.later
+    return worker
+      ? worker.run({ ...job, mapping, part }, { onProgress })
+      : runHere({ ...job, mapping, part }, onProgress)
   }
   const first = runPart(0, {
     start: 0,

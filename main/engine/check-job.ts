@@ -21,6 +21,11 @@ export interface CheckJobListeners {
   onProblem?: (problem: Problem, origin: ProblemOrigin) => void
 }
 
+/** What a check that cannot read its file says, with what to do. */
+export function cannotReadMessage(error: unknown): string {
+  return `Cannot read the file: ${error instanceof Error ? error.message : String(error)}. Check that it exists and can be opened, then try again.`
+}
+
 /** The part with its first line counted, when it is still to be. */
 async function withFirstLine(
   path: string,

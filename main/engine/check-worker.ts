@@ -9,7 +9,7 @@ import type {
   ProblemOrigin,
 } from '../../app/check/check-file.ts'
 import type { Problem } from '../../app/check/problem.ts'
-import { runCheckJob } from './check-job.ts'
+import { cannotReadMessage, runCheckJob } from './check-job.ts'
 import type {
   CheckJob,
   CheckWorkerMessage,
@@ -124,6 +124,6 @@ jobToRun()
     post({
       type: 'failed',
       code: 'CANNOT_READ',
-      message: `Cannot read the file: ${error instanceof Error ? error.message : String(error)}. Check that it exists and can be opened, then try again.`,
+      message: cannotReadMessage(error),
     }),
   )

@@ -60,6 +60,24 @@ describe('checkInParts', () => {
     assert.equal(parts.rowCount, 1001)
   })
 
+  it('gives the same with the first half checked on the calling thread', async () => {
+    const job: CheckJob = {
+      path: SHARED_DATA + 'customers-1000.csv',
+      fields: CONTACT_FIELDS,
+      mapping: AUTO,
+    }
+    let way = ''
+    const here = await checkInParts(job, {
+      minBytes: 0,
+      firstHalfHere: true,
+      onWay: (taken, why) => (way = `${taken}: ${why}`),
+    })
+    const single = await runCheckInWorker(job).result
+    assert.ok(here.ok && single.ok)
+    assert.equal(way, 'two threads: merged')
+    assert.deepEqual(here.summary, single.summary)
+  })
+
   it('keeps the same first problems as one thread when the later half has more than are kept', async () => {
     // Three bad e-mails early, many late: the later half is told how many
     // it still has to send once the first half is done.

@@ -87,6 +87,8 @@ async function check(
     { path, fields: CONTACT_FIELDS, mapping: realisticMapping },
     {
       ...(worker ? { workerUrl: new URL(worker) } : {}),
+      // As `bulkwright check` runs it.
+      firstHalfHere: true,
       onWay: (taken, why) => (way = `${taken}: ${why}`),
     },
   )
