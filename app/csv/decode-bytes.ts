@@ -77,10 +77,11 @@ export class ChunkDecoder {
   invalidChunks = 0
   /** The text last returned is known to be all ASCII. */
   lastAscii = false
-  /** UTF-8: the bytes of a character the last chunk cut off (0–3). */
+  /**
+   * UTF-8: the bytes of a character the last chunk cut off (0–3), which the
+   * decoder holds; Windows-1252 never cuts a character.
+   */
   private held: Uint8Array = NONE
-  /** The decoder holds no bytes of a character cut off by a chunk's end. */
-  private between = true
   private readonly ascii: AsciiBytes | null
 
   constructor(
@@ -106,15 +107,13 @@ export class ChunkDecoder {
       bytes = bytes.subarray(cut)
     }
 
-    // ASCII reads the same in both encodings and needs no repair.
+    // ASCII reads the same in both encodings and needs no repair; not
+    // while the decoder holds part of a character.
     this.lastAscii = false
-    if (bytes && this.ascii && this.between && this.ascii.isAscii(bytes)) {
+    const clear = this.held.length === 0
+    if (bytes && this.ascii && clear && this.ascii.isAscii(bytes)) {
       this.lastAscii = true
       return this.ascii.text(bytes)
-    }
-
-    if (bytes && bytes.length > 0) {
-      this.between = (bytes[bytes.length - 1] as number) < 0x80
     }
 
     const held = this.held
